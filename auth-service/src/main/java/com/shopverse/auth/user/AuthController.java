@@ -1,0 +1,69 @@
+package com.shopverse.auth.user;
+
+import com.shopverse.auth.token.AccessToken;
+import com.shopverse.auth.token.TokenIssuer;
+import com.shopverse.defaults.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registration and password login. Refresh tokens and the OAuth2 token endpoint come later. */
+@RestController
+class AuthController {
+
+  private final Users users;
+  private final PasswordEncoder passwords;
+  private final TokenIssuer tokens;
+
+  AuthController(Users users, PasswordEncoder passwords, TokenIssuer tokens) {
+    this.users = users;
+    this.passwords = passwords;
+    this.tokens = tokens;
+  }
+
+  record Credentials(
+      @NotBlank @Email @Size(max = 320) String email,
+      @NotBlank @Size(min = 8, max = 128) String password) {}
+
+  record Registered(UUID id, String email) {}
+
+  @PostMapping("/api/auth/register")
+  @ResponseStatus(HttpStatus.CREATED)
+  Registered register(@Valid @RequestBody Credentials credentials) {
+    // Self-registration only ever creates customers; admins come from configuration.
+    var user =
+        new User(
+            UUID.randomUUID(),
+            credentials.email(),
+            passwords.encode(credentials.password()),
+            List.of("CUSTOMER"));
+    if (!users.add(user)) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT, "email-taken", "An account with this email exists.");
+    }
+    return new Registered(user.id(), user.email());
+  }
+
+  @PostMapping("/api/auth/login")
+  AccessToken login(@Valid @RequestBody Credentials credentials) {
+    return users
+        .byEmail(credentials.email())
+        .filter(user -> passwords.matches(credentials.password(), user.passwordHash()))
+        .map(user -> tokens.issue(user.id().toString(), user.email(), user.roles()))
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-credentials",
+                    "Unknown email or wrong password."));
+  }
+}

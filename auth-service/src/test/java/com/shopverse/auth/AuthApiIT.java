@@ -1,0 +1,105 @@
+package com.shopverse.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopverse.testsupport.LocalPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Registration, login and the JWKS against a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthApiIT {
+
+  static final LocalPostgres postgres = LocalPostgres.start();
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> postgres.jdbcUrl() + "&currentSchema=auth");
+  }
+
+  @AfterAll
+  static void stop() {
+    postgres.close();
+  }
+
+  @Test
+  void registeredShopperLogsInAndGetsAnRs256TokenWhoseKeyIsPublished() throws Exception {
+    String email = "shopper-" + UUID.randomUUID() + "@example.com";
+    assertThat(post("/api/auth/register", credentials(email, "correct horse")).statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> login =
+        post("/api/auth/login", credentials(email.toUpperCase(), "correct horse"));
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body()).contains("\"token_type\":\"Bearer\"", "\"expires_in\":900");
+
+    String token = login.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+    assertThat(header).contains("\"alg\":\"RS256\"");
+    String kid = header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+
+    HttpResponse<String> jwks = get("/.well-known/jwks.json");
+    assertThat(jwks.body()).contains("\"kid\":\"" + kid + "\"").doesNotContain("\"d\":");
+  }
+
+  @Test
+  void rejectsAWrongPasswordWithAProblemDetail() throws Exception {
+    String email = "shopper-" + UUID.randomUUID() + "@example.com";
+    post("/api/auth/register", credentials(email, "correct horse"));
+
+    HttpResponse<String> login = post("/api/auth/login", credentials(email, "wrong horse"));
+
+    assertThat(login.statusCode()).isEqualTo(401);
+    assertThat(login.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(login.body()).contains("invalid-credentials");
+  }
+
+  @Test
+  void rejectsASecondAccountForTheSameEmail() throws Exception {
+    String email = "shopper-" + UUID.randomUUID() + "@example.com";
+    post("/api/auth/register", credentials(email, "correct horse"));
+
+    assertThat(post("/api/auth/register", credentials(email, "other horse")).statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void namesTheInvalidFields() throws Exception {
+    HttpResponse<String> response =
+        post("/api/auth/register", credentials("not-an-email", "short"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"field\":\"email\"", "\"field\":\"password\"");
+  }
+
+  private static String credentials(String email, String password) {
+    return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

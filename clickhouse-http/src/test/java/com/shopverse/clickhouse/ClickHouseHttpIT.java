@@ -1,0 +1,74 @@
+package com.shopverse.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.shopverse.testsupport.LocalClickHouse;
+import com.shopverse.testsupport.LocalProcess;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseHttpIT {
+
+  static LocalClickHouse server;
+  static ClickHouseHttp clickHouse;
+
+  @BeforeAll
+  static void startServer() {
+    server = LocalClickHouse.start();
+    clickHouse = ClickHouseHttp.of(server.httpUrl(), "default", Duration.ofSeconds(5));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void insertsJsonRowsAndReadsThemBack() {
+    clickHouse.execute(
+        "CREATE TABLE t_rows (id String, n UInt32, note String) ENGINE = MergeTree ORDER BY id");
+
+    clickHouse.insert(
+        "INSERT INTO t_rows FORMAT JSONEachRow",
+        "{\"id\":\"a\",\"n\":1,\"note\":\"tab\\there\"}\n{\"id\":\"b\",\"n\":2,\"note\":\"plain\"}\n");
+
+    assertThat(clickHouse.query("SELECT id, n, note FROM t_rows ORDER BY id"))
+        .containsExactly(List.of("a", "1", "tab\there"), List.of("b", "2", "plain"));
+  }
+
+  @Test
+  void replacingMergeTreeWithFinalKeepsOneRowPerKey() {
+    clickHouse.execute(
+        "CREATE TABLE t_replace (id String, v UInt64) ENGINE = ReplacingMergeTree(v) ORDER BY id");
+
+    clickHouse.insert("INSERT INTO t_replace FORMAT JSONEachRow", "{\"id\":\"k\",\"v\":1}\n");
+    clickHouse.insert("INSERT INTO t_replace FORMAT JSONEachRow", "{\"id\":\"k\",\"v\":2}\n");
+
+    assertThat(clickHouse.query("SELECT id, v FROM t_replace FINAL"))
+        .containsExactly(List.of("k", "2"));
+  }
+
+  @Test
+  void reportsSqlErrorsAsNotRetryable() {
+    assertThatThrownBy(() -> clickHouse.query("SELECT * FROM no_such_table"))
+        .isInstanceOf(ClickHouseException.class)
+        .hasMessageContaining("no_such_table")
+        .satisfies(e -> assertThat(((ClickHouseException) e).retryable()).isFalse());
+  }
+
+  @Test
+  void reportsAnUnreachableServerAsRetryable() {
+    var nobody =
+        ClickHouseHttp.of(
+            "http://127.0.0.1:" + LocalProcess.freePort(), "default", Duration.ofSeconds(1));
+
+    assertThat(nobody.ping()).isFalse();
+    assertThatThrownBy(() -> nobody.query("SELECT 1"))
+        .isInstanceOf(ClickHouseException.class)
+        .satisfies(e -> assertThat(((ClickHouseException) e).retryable()).isTrue());
+  }
+}

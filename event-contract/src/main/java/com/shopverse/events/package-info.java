@@ -1,0 +1,2 @@
+/** The versioned event contract: interaction events, topic names and schema versions. */
+package com.shopverse.events;
