@@ -71,4 +71,13 @@ class ClickHouseHttpIT {
         .isInstanceOf(ClickHouseException.class)
         .satisfies(e -> assertThat(((ClickHouseException) e).retryable()).isTrue());
   }
+
+  @Test
+  void schemaAppliesTwiceWithoutError() {
+    ClickHouseSchema.apply(server.httpUrl(), "schema_it", Duration.ofSeconds(5));
+    ClickHouseSchema.apply(server.httpUrl(), "schema_it", Duration.ofSeconds(5));
+
+    var db = ClickHouseHttp.of(server.httpUrl(), "schema_it", Duration.ofSeconds(5));
+    assertThat(db.query("SELECT count() FROM interactions")).containsExactly(List.of("0"));
+  }
 }

@@ -32,7 +32,9 @@ class ProductController {
       @RequestParam(defaultValue = "20") @Min(1) int limit) {
     if (limit > properties.maxPageSize()) {
       throw new ProblemException(
-          HttpStatus.BAD_REQUEST, "page-size", "limit must be at most " + properties.maxPageSize() + ".");
+          HttpStatus.BAD_REQUEST,
+          "page-size",
+          "limit must be at most " + properties.maxPageSize() + ".");
     }
     List<Product> items = products.page(category, after, limit);
     String next = items.size() == limit ? items.get(items.size() - 1).id() : null;
@@ -43,6 +45,9 @@ class ProductController {
   Product one(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,32}") String id) {
     return products
         .byId(id)
-        .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "product-not-found", "No product " + id + "."));
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    HttpStatus.NOT_FOUND, "product-not-found", "No product " + id + "."));
   }
 }

@@ -30,10 +30,15 @@ class Products {
     this.jdbc = jdbc;
   }
 
-  /** Active products after {@code afterId} in id order (keyset pagination), optionally in one category. */
+  /**
+   * Active products after {@code afterId} in id order (keyset pagination), optionally in one
+   * category.
+   */
   List<Product> page(String categoryId, String afterId, int limit) {
     return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM products WHERE active"
+            "SELECT "
+                + COLUMNS
+                + " FROM products WHERE active"
                 + " AND (CAST(:category AS VARCHAR) IS NULL OR category_id = :category)"
                 + " AND (CAST(:after AS VARCHAR) IS NULL OR id > :after)"
                 + " ORDER BY id LIMIT :limit")
@@ -45,6 +50,9 @@ class Products {
   }
 
   Optional<Product> byId(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE active AND id = ?").param(id).query(ROW).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE active AND id = ?")
+        .param(id)
+        .query(ROW)
+        .optional();
   }
 }

@@ -39,7 +39,9 @@ class ProductApiIT {
   void pagesThroughTheDemoCatalogByKeyset() throws Exception {
     HttpResponse<String> first = get("/api/catalog/products?limit=20");
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body()).contains("\"id\":\"P00001\"", "\"next\":\"P00020\"").doesNotContain("P00021");
+    assertThat(first.body())
+        .contains("\"id\":\"P00001\"", "\"next\":\"P00020\"")
+        .doesNotContain("P00021");
 
     HttpResponse<String> second = get("/api/catalog/products?limit=20&after=P00020");
     assertThat(second.body()).contains("\"id\":\"P00021\"").doesNotContain("\"id\":\"P00020\"");
@@ -56,7 +58,8 @@ class ProductApiIT {
   @Test
   void flagsProductsWithoutStock() throws Exception {
     // Every 17th product of a category is seeded without stock.
-    assertThat(get("/api/catalog/products/P00017").body()).contains("\"stock\":0", "\"inStock\":false");
+    assertThat(get("/api/catalog/products/P00017").body())
+        .contains("\"stock\":0", "\"inStock\":false");
   }
 
   @Test

@@ -44,17 +44,21 @@ class OrderApiIT {
   @Test
   void showsAShopperOnlyTheirOwnOrders() throws Exception {
     UUID mine = UUID.randomUUID();
-    jdbc.sql("INSERT INTO orders (id, user_id, status, total_minor, currency) VALUES (?, 'alice', 'PAID', 1999, 'EUR')")
+    jdbc.sql(
+            "INSERT INTO orders (id, user_id, status, total_minor, currency) VALUES (?, 'alice', 'PAID', 1999, 'EUR')")
         .param(mine)
         .update();
-    jdbc.sql("INSERT INTO orders (id, user_id, status, total_minor, currency) VALUES (?, 'bob', 'PAID', 500, 'EUR')")
+    jdbc.sql(
+            "INSERT INTO orders (id, user_id, status, total_minor, currency) VALUES (?, 'bob', 'PAID', 500, 'EUR')")
         .param(UUID.randomUUID())
         .update();
 
     HttpResponse<String> response = get(tokens.customer("alice"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains(mine.toString(), "\"totalMinor\":1999").doesNotContain("\"totalMinor\":500");
+    assertThat(response.body())
+        .contains(mine.toString(), "\"totalMinor\":1999")
+        .doesNotContain("\"totalMinor\":500");
   }
 
   @Test

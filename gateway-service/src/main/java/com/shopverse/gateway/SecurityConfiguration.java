@@ -1,0 +1,55 @@
+package com.shopverse.gateway;
+
+import com.shopverse.defaults.JwtValidation;
+import com.shopverse.defaults.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The gateway checks every token before a request reaches a service: RS256 only, key from
+ * auth-service's JWKS, issuer, audience, expiry and not-before. Public routes need no token, but a
+ * token sent to them is still checked. The services check again (zero trust).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    decoder.setJwtValidator(JwtValidation.validator(properties));
+    return decoder;
+  }
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .authorizeExchange(
+            exchange ->
+                exchange
+                    .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, "/api/catalog/**", "/api/recommendations/trending")
+                    .permitAll()
+                    // Anonymous shoppers send events too; event-ingest then requires an anonymousId.
+                    .pathMatchers(HttpMethod.POST, "/api/events", "/api/events/batch")
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()))
+        .build();
+  }
+}

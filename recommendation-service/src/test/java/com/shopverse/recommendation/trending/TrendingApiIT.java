@@ -1,0 +1,118 @@
+package com.shopverse.recommendation.trending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.shopverse.clickhouse.ClickHouseHttp;
+import com.shopverse.clickhouse.ClickHouseSchema;
+import com.shopverse.testsupport.LocalClickHouse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Trending from a real ClickHouse, and the fallback when it goes away. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "shopverse.recommendation.cache-ttl=0s")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrendingApiIT {
+
+  static final LocalClickHouse clickHouse = LocalClickHouse.start();
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ClickHouseSchema.apply(clickHouse.httpUrl(), "shopverse", Duration.ofSeconds(5));
+    registry.add("shopverse.recommendation.clickhouse-url", clickHouse::httpUrl);
+    // The JWKS is never fetched: trending is public and these requests carry no token.
+    registry.add("shopverse.security.jwk-set-uri", () -> "http://127.0.0.1:1/jwks.json");
+  }
+
+  @AfterAll
+  static void stop() {
+    clickHouse.close();
+  }
+
+  @Test
+  @Order(1)
+  void ranksByWeightedInteractionsAndCountsAReplayedEventOnce() throws Exception {
+    String replayed = UUID.randomUUID().toString();
+    insert(replayed, "PRODUCT_VIEWED", "P-VIEWED", Instant.now());
+    insert(replayed, "PRODUCT_VIEWED", "P-VIEWED", Instant.now()); // the same event, written twice
+    insert(UUID.randomUUID().toString(), "ADDED_TO_CART", "P-CARTED", Instant.now());
+    insert(
+        UUID.randomUUID().toString(),
+        "PURCHASED",
+        "P-OLD",
+        Instant.now().minus(Duration.ofHours(3)));
+
+    HttpResponse<String> response = get("/api/recommendations/trending?window=1h&limit=5");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"fallback\":false")
+        .contains(
+            "{\"productId\":\"P-CARTED\",\"score\":3.0,\"reason\":\"trending in the last 1h\"}")
+        .contains("{\"productId\":\"P-VIEWED\",\"score\":1.0")
+        .doesNotContain("P-OLD");
+    assertThat(response.body().indexOf("P-CARTED")).isLessThan(response.body().indexOf("P-VIEWED"));
+  }
+
+  @Test
+  @Order(2)
+  void rejectsALimitOutOfRangeAndAnUnknownWindow() throws Exception {
+    assertThat(get("/api/recommendations/trending?limit=0").statusCode()).isEqualTo(400);
+    assertThat(get("/api/recommendations/trending?limit=51").body()).contains("limit");
+    assertThat(get("/api/recommendations/trending?window=5y").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(3)
+  void servesTheLastGoodListWhenClickHouseIsDown() throws Exception {
+    String before = get("/api/recommendations/trending?window=1h&limit=5").body();
+    assertThat(before).contains("P-CARTED");
+
+    clickHouse.kill();
+    long start = System.nanoTime();
+    HttpResponse<String> response = get("/api/recommendations/trending?window=1h&limit=5");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"fallback\":true", "P-CARTED");
+    assertThat(millis).isLessThan(2_000);
+  }
+
+  private static void insert(String eventId, String type, String productId, Instant at) {
+    ClickHouseHttp.of(clickHouse.httpUrl(), "shopverse", Duration.ofSeconds(5))
+        .insert(
+            "INSERT INTO interactions FORMAT JSONEachRow",
+            "{\"event_id\":\"%s\",\"type\":\"%s\",\"event_date\":\"%s\",\"occurred_at\":%d,\"product_id\":\"%s\",\"written_ms\":%d}\n"
+                .formatted(
+                    eventId,
+                    type,
+                    at.toString().substring(0, 10),
+                    at.getEpochSecond(),
+                    productId,
+                    System.nanoTime()));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
