@@ -5,7 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan(basePackageClasses = {GatewayApplication.class, com.shopverse.defaults.SecurityProperties.class})
+@ConfigurationPropertiesScan(
+    basePackageClasses = {
+      GatewayApplication.class,
+      com.shopverse.defaults.SecurityProperties.class
+    })
 public class GatewayApplication {
 
   public static void main(String[] args) {

@@ -42,9 +42,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
                     .permitAll()
-                    .pathMatchers(HttpMethod.GET, "/api/catalog/**", "/api/recommendations/trending")
+                    .pathMatchers(
+                        HttpMethod.GET, "/api/catalog/**", "/api/recommendations/trending")
                     .permitAll()
-                    // Anonymous shoppers send events too; event-ingest then requires an anonymousId.
+                    // Anonymous shoppers send events too; event-ingest then requires an
+                    // anonymousId.
                     .pathMatchers(HttpMethod.POST, "/api/events", "/api/events/batch")
                     .permitAll()
                     .anyExchange()

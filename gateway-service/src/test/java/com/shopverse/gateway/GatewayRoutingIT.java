@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway in front of a real HTTP backend that records what reaches it: good requests pass
- * with their token, bad tokens are stopped at the door.
+ * The gateway in front of a real HTTP backend that records what reaches it: good requests pass with
+ * their token, bad tokens are stopped at the door.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingIT {
@@ -42,7 +42,12 @@ class GatewayRoutingIT {
           "/",
           exchange -> {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth=" + (auth != null));
+            reached.add(
+                exchange.getRequestMethod()
+                    + " "
+                    + exchange.getRequestURI()
+                    + " auth="
+                    + (auth != null));
             byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -58,7 +63,8 @@ class GatewayRoutingIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     String url = "http://127.0.0.1:" + backend.getAddress().getPort();
-    for (String service : List.of("AUTH_URL", "CATALOG_URL", "ORDER_URL", "INGEST_URL", "RECOMMENDATION_URL")) {
+    for (String service :
+        List.of("AUTH_URL", "CATALOG_URL", "ORDER_URL", "INGEST_URL", "RECOMMENDATION_URL")) {
       registry.add(service, () -> url);
     }
     registry.add("shopverse.security.jwk-set-uri", tokens::jwksUri);
@@ -97,9 +103,20 @@ class GatewayRoutingIT {
   void stopsTokensWithTheWrongAudienceIssuerOrExpiry() throws Exception {
     List<String> bad =
         List.of(
-            tokens.token("a", List.of("CUSTOMER"), TestTokens.ISSUER, "other-app", Duration.ofMinutes(5)),
-            tokens.token("a", List.of("CUSTOMER"), "http://evil", TestTokens.AUDIENCE, Duration.ofMinutes(5)),
-            tokens.token("a", List.of("CUSTOMER"), TestTokens.ISSUER, TestTokens.AUDIENCE, Duration.ofMinutes(-5)));
+            tokens.token(
+                "a", List.of("CUSTOMER"), TestTokens.ISSUER, "other-app", Duration.ofMinutes(5)),
+            tokens.token(
+                "a",
+                List.of("CUSTOMER"),
+                "http://evil",
+                TestTokens.AUDIENCE,
+                Duration.ofMinutes(5)),
+            tokens.token(
+                "a",
+                List.of("CUSTOMER"),
+                TestTokens.ISSUER,
+                TestTokens.AUDIENCE,
+                Duration.ofMinutes(-5)));
     for (String token : bad) {
       assertThat(send("GET", "/api/orders", token).statusCode()).isEqualTo(401);
       // A bad token is refused even on a public route.
@@ -111,7 +128,10 @@ class GatewayRoutingIT {
   @Test
   void stopsAnUnsignedToken() throws Exception {
     String valid = tokens.customer("alice");
-    String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
+    String header =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\"}".getBytes());
     String unsigned = header + "." + valid.split("\\.")[1] + ".";
 
     assertThat(send("GET", "/api/orders", unsigned).statusCode()).isEqualTo(401);

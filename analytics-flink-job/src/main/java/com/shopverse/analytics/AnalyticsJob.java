@@ -1,0 +1,81 @@
+package com.shopverse.analytics;
+
+import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.clickhouse.ClickHouseSchema;
+import java.time.Duration;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Entry point: reads settings, makes sure the ClickHouse tables exist, wires Kafka and ClickHouse
+ * into {@link InteractionsPipeline} and runs it. Started with {@code java -jar} it runs on an
+ * in-process MiniCluster (the local stack); submitted to a Flink cluster it runs there.
+ */
+public final class AnalyticsJob {
+
+  private AnalyticsJob() {}
+
+  public static void main(String[] args) throws Exception {
+    JobSettings settings = JobSettings.from(args);
+    ClickHouseSchema.apply(
+        settings.clickhouseUrl(), settings.clickhouseDatabase(), Duration.ofSeconds(10));
+
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
+    env.setParallelism(settings.parallelism());
+    env.enableCheckpointing(
+        settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+    KafkaSource<String> source =
+        KafkaSource.<String>builder()
+            .setBootstrapServers(settings.kafkaBootstrap())
+            .setTopics(settings.topic())
+            .setGroupId(settings.groupId())
+            // Resume where the last checkpoint committed; a new group starts from the beginning.
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setValueOnlyDeserializer(new SimpleStringSchema())
+            .setProperty("partition.discovery.interval.ms", "10000")
+            .build();
+
+    var sinkSettings =
+        new ClickHouseSinkSettings(
+            settings.clickhouseUrl(),
+            settings.clickhouseDatabase(),
+            settings.sinkBatchSize(),
+            settings.sinkMaxDelay(),
+            5,
+            Duration.ofSeconds(10));
+
+    InteractionsPipeline.build(
+        env,
+        source,
+        InteractionsPipeline.interactionsSink(sinkSettings),
+        settings.dedupRetention());
+    env.execute("shopverse-analytics");
+  }
+
+  /** Used by the in-process cluster only; a real cluster brings its own configuration. */
+  private static Configuration configuration(JobSettings settings) {
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.PORT, settings.restPort());
+    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(1, settings.parallelism()));
+    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    if (!settings.checkpointDir().isBlank()) {
+      conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+    }
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    return conf;
+  }
+}

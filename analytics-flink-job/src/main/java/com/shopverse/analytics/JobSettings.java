@@ -1,0 +1,45 @@
+package com.shopverse.analytics;
+
+import java.time.Duration;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * The job's settings, from {@code --name value} arguments or else environment variables (so the
+ * same jar runs in the local stack, in compose and on a Flink cluster).
+ */
+record JobSettings(
+    String kafkaBootstrap,
+    String topic,
+    String groupId,
+    String clickhouseUrl,
+    String clickhouseDatabase,
+    Duration checkpointInterval,
+    String checkpointDir,
+    int parallelism,
+    int restPort,
+    Duration dedupRetention,
+    int sinkBatchSize,
+    Duration sinkMaxDelay) {
+
+  static JobSettings from(String[] args) {
+    ParameterTool p = ParameterTool.fromArgs(args);
+    return new JobSettings(
+        get(p, "kafka.bootstrap", "KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        get(p, "topic", "INTERACTIONS_TOPIC", "user-interactions"),
+        get(p, "group.id", "ANALYTICS_GROUP_ID", "analytics-flink-job"),
+        get(p, "clickhouse.url", "CLICKHOUSE_URL", "http://127.0.0.1:8123"),
+        get(p, "clickhouse.database", "CLICKHOUSE_DATABASE", "shopverse"),
+        Duration.parse(get(p, "checkpoint.interval", "CHECKPOINT_INTERVAL", "PT1S")),
+        get(p, "checkpoint.dir", "CHECKPOINT_DIR", ""),
+        Integer.parseInt(get(p, "parallelism", "FLINK_PARALLELISM", "1")),
+        Integer.parseInt(get(p, "rest.port", "FLINK_REST_PORT", "8086")),
+        Duration.parse(get(p, "dedup.retention", "DEDUP_RETENTION", "PT24H")),
+        Integer.parseInt(get(p, "sink.batch-size", "SINK_BATCH_SIZE", "5000")),
+        Duration.parse(get(p, "sink.max-delay", "SINK_MAX_DELAY", "PT0.2S")));
+  }
+
+  private static String get(ParameterTool p, String key, String env, String fallback) {
+    String fromEnv = System.getenv(env);
+    return p.get(key, fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback);
+  }
+}

@@ -1,0 +1,74 @@
+package com.shopverse.analytics.functions;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.shopverse.analytics.InteractionRow;
+import com.shopverse.events.InteractionEvent;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Reads one Kafka record as an {@link InteractionEvent}. A record that cannot be read goes to the
+ * {@link #MALFORMED} side output and is counted: it never stops the job.
+ */
+public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
+
+  public static final OutputTag<String> MALFORMED = new OutputTag<>("malformed-interactions") {};
+
+  private transient ObjectMapper json;
+  private transient Counter malformed;
+
+  @Override
+  public void open(org.apache.flink.api.common.functions.OpenContext context) {
+    json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    malformed = getRuntimeContext().getMetricGroup().counter("interactionsMalformed");
+  }
+
+  @Override
+  public void processElement(String value, Context ctx, Collector<InteractionRow> out) {
+    InteractionEvent event;
+    try {
+      event = json.readValue(value, InteractionEvent.class);
+    } catch (Exception e) {
+      malformed.inc();
+      ctx.output(MALFORMED, value);
+      return;
+    }
+    if (event.eventId() == null || event.type() == null || event.occurredAt() == null) {
+      malformed.inc();
+      ctx.output(MALFORMED, value);
+      return;
+    }
+    out.collect(toRow(event));
+  }
+
+  static InteractionRow toRow(InteractionEvent e) {
+    Instant occurred = e.occurredAt();
+    return new InteractionRow(
+        e.eventId().toString(),
+        e.type().name(),
+        e.schemaVersion(),
+        occurred.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+        occurred.getEpochSecond(),
+        occurred.toEpochMilli(),
+        e.receivedAt() != null ? e.receivedAt().toEpochMilli() : 0L,
+        e.userId(),
+        e.anonymousId(),
+        e.sessionId(),
+        e.productId(),
+        e.categoryId(),
+        e.quantity(),
+        e.priceMinor(),
+        e.currency(),
+        e.query(),
+        e.source() != null ? e.source().wireName() : null);
+  }
+}

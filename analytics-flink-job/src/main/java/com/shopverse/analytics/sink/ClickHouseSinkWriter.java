@@ -1,0 +1,113 @@
+package com.shopverse.analytics.sink;
+
+import com.shopverse.clickhouse.ClickHouseException;
+import com.shopverse.clickhouse.ClickHouseHttp;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers rows and sends them when the batch is full, when the oldest row has waited {@code
+ * maxDelay} (a processing-time timer, so a lone event is not held until the next one), and before
+ * every checkpoint. A failed send is retried with back-off; after the last attempt the exception
+ * fails the task, Flink restarts from the last checkpoint and the rows are written again. While a
+ * send is in flight the task does not take more input: that is the back-pressure.
+ */
+final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
+
+  private static final Logger log = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
+
+  private final ClickHouseSink.ClickHouseSinkSettings settings;
+  private final String insertSql;
+  private final ClickHouseSink.RowFormat<T> format;
+  private final ProcessingTimeService time;
+  private final ClickHouseHttp clickHouse;
+  private final Counter rowsWritten;
+  private final Counter retries;
+  private final List<String> buffer = new ArrayList<>();
+  private boolean timerPending;
+
+  ClickHouseSinkWriter(
+      ClickHouseSink.ClickHouseSinkSettings settings,
+      String table,
+      ClickHouseSink.RowFormat<T> format,
+      ProcessingTimeService time,
+      SinkWriterMetricGroup metrics) {
+    this.settings = settings;
+    this.insertSql = "INSERT INTO " + table + " FORMAT JSONEachRow";
+    this.format = format;
+    this.time = time;
+    this.clickHouse = ClickHouseHttp.of(settings.url(), settings.database(), settings.timeout());
+    this.rowsWritten = metrics.getNumRecordsSendCounter();
+    this.retries = metrics.counter("clickhouseRetries");
+  }
+
+  @Override
+  public void write(T row, Context context) throws IOException {
+    try {
+      buffer.add(format.toJson(row));
+    } catch (Exception e) {
+      throw new IOException("Could not format row for " + insertSql, e);
+    }
+    if (buffer.size() >= settings.batchSize()) {
+      send();
+    } else if (!timerPending) {
+      timerPending = true;
+      time.registerTimer(
+          time.getCurrentProcessingTime() + settings.maxDelay().toMillis(),
+          timestamp -> {
+            timerPending = false;
+            send();
+          });
+    }
+  }
+
+  @Override
+  public void flush(boolean endOfInput) throws IOException {
+    send();
+  }
+
+  @Override
+  public void close() throws Exception {
+    send();
+  }
+
+  private void send() throws IOException {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    String body = String.join("\n", buffer) + "\n";
+    long backoffMillis = 100;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        clickHouse.insert(insertSql, body);
+        rowsWritten.inc(buffer.size());
+        buffer.clear();
+        return;
+      } catch (ClickHouseException e) {
+        if (!e.retryable() || attempt >= settings.maxAttempts()) {
+          throw new IOException("Giving up on " + insertSql + " after " + attempt + " attempts", e);
+        }
+        retries.inc();
+        log.warn("Retrying {} (attempt {}): {}", insertSql, attempt, e.getMessage());
+        sleep(backoffMillis);
+        backoffMillis = Math.min(backoffMillis * 2, 5_000);
+      }
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while backing off", e);
+    }
+  }
+}
