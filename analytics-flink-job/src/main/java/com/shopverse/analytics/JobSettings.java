@@ -10,6 +10,7 @@ import org.apache.flink.util.ParameterTool;
 record JobSettings(
     String kafkaBootstrap,
     String topic,
+    int topicPartitions,
     String groupId,
     String clickhouseUrl,
     String clickhouseDatabase,
@@ -26,6 +27,7 @@ record JobSettings(
     return new JobSettings(
         get(p, "kafka.bootstrap", "KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
         get(p, "topic", "INTERACTIONS_TOPIC", "user-interactions"),
+        Integer.parseInt(get(p, "topic.partitions", "INTERACTIONS_TOPIC_PARTITIONS", "3")),
         get(p, "group.id", "ANALYTICS_GROUP_ID", "analytics-flink-job"),
         get(p, "clickhouse.url", "CLICKHOUSE_URL", "http://127.0.0.1:8123"),
         get(p, "clickhouse.database", "CLICKHOUSE_DATABASE", "shopverse"),

@@ -1,0 +1,95 @@
+package com.shopverse.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Drives {@code ./shopverse} as a developer would, with its own state folder and port offset. */
+final class Stack {
+
+  /** What one {@code ./shopverse} command printed and how it ended. */
+  record Result(int exitCode, String output) {}
+
+  static final Path ROOT = Path.of(System.getProperty("shopverse.root", "..")).toAbsolutePath().normalize();
+
+  final Path home;
+  final int portOffset;
+
+  Stack(String name, int portOffset) {
+    this.home = ROOT.resolve("e2e-tests/target/" + name).toAbsolutePath();
+    this.portOffset = portOffset;
+  }
+
+  int port(int base) {
+    return base + portOffset;
+  }
+
+  Result run(String... args) {
+    try {
+      Path out = Files.createTempFile("shopverse-", ".out");
+      ProcessBuilder builder =
+          new ProcessBuilder(Stream.concat(Stream.of("bash", ROOT.resolve("shopverse").toString()), Stream.of(args)).toList())
+              .directory(ROOT.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile());
+      builder.environment().put("SHOPVERSE_HOME", home.toString());
+      builder.environment().put("SHOPVERSE_PORT_OFFSET", Integer.toString(portOffset));
+      // The reactor has just packaged every jar; the stack must run exactly those.
+      builder.environment().put("SHOPVERSE_SKIP_BUILD", "1");
+      Process process = builder.start();
+      if (!process.waitFor(6, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("./shopverse " + String.join(" ", args) + " hung:\n" + Files.readString(out));
+      }
+      String output = Files.readString(out, StandardCharsets.UTF_8);
+      System.out.println("./shopverse " + String.join(" ", args) + " ->\n" + output);
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Pids the stack recorded that still run. */
+  List<Long> livePids() {
+    Path run = home.resolve("run");
+    if (!Files.isDirectory(run)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(run)) {
+      return files
+          .map(Stack::readPid)
+          .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void wipe() {
+    if (!Files.exists(home)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(home)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long readPid(Path file) {
+    try {
+      return Long.parseLong(Files.readString(file).strip());
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+}
