@@ -18,7 +18,8 @@ final class KafkaTopics {
   private KafkaTopics() {}
 
   static void ensure(String bootstrap, String topic, int partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin
           .createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
           .all()

@@ -16,7 +16,8 @@ final class Stack {
   /** What one {@code ./shopverse} command printed and how it ended. */
   record Result(int exitCode, String output) {}
 
-  static final Path ROOT = Path.of(System.getProperty("shopverse.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("shopverse.root", "..")).toAbsolutePath().normalize();
 
   final Path home;
   final int portOffset;
@@ -34,7 +35,10 @@ final class Stack {
     try {
       Path out = Files.createTempFile("shopverse-", ".out");
       ProcessBuilder builder =
-          new ProcessBuilder(Stream.concat(Stream.of("bash", ROOT.resolve("shopverse").toString()), Stream.of(args)).toList())
+          new ProcessBuilder(
+                  Stream.concat(
+                          Stream.of("bash", ROOT.resolve("shopverse").toString()), Stream.of(args))
+                      .toList())
               .directory(ROOT.toFile())
               .redirectErrorStream(true)
               .redirectOutput(out.toFile());
@@ -45,7 +49,8 @@ final class Stack {
       Process process = builder.start();
       if (!process.waitFor(6, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new AssertionError("./shopverse " + String.join(" ", args) + " hung:\n" + Files.readString(out));
+        throw new AssertionError(
+            "./shopverse " + String.join(" ", args) + " hung:\n" + Files.readString(out));
       }
       String output = Files.readString(out, StandardCharsets.UTF_8);
       System.out.println("./shopverse " + String.join(" ", args) + " ->\n" + output);

@@ -13,7 +13,8 @@ class StartFailureIT {
   void aTakenPortStopsTheRunNamesThePartAndLeavesNothingRunning() throws Exception {
     Stack stack = new Stack("e2e-taken-port", 21000);
     stack.wipe();
-    try (ServerSocket squatter = new ServerSocket(stack.port(6379), 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket squatter =
+        new ServerSocket(stack.port(6379), 1, InetAddress.getLoopbackAddress())) {
       Stack.Result up = stack.run("up");
 
       assertThat(up.exitCode()).isNotZero();

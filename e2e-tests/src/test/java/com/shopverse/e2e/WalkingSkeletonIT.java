@@ -60,7 +60,10 @@ class WalkingSkeletonIT {
     assertThat(items.size()).isEqualTo(10);
     String productId = items.get(7).get("id").asText();
 
-    String event = "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"" + productId + "\",\"categoryId\":\"c-audio\",\"source\":\"web\"}";
+    String event =
+        "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\""
+            + productId
+            + "\",\"categoryId\":\"c-audio\",\"source\":\"web\"}";
     long sent = System.nanoTime();
     HttpResponse<String> accepted = post("/api/events", event, token);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -75,8 +78,11 @@ class WalkingSkeletonIT {
       Thread.sleep(100);
     }
     long freshnessMillis = (System.nanoTime() - sent) / 1_000_000;
-    System.out.println("Freshness (accepted -> trending through the gateway): " + freshnessMillis + " ms");
-    assertThat(trending).contains("\"productId\":\"" + productId + "\"").contains("trending in the last 1h");
+    System.out.println(
+        "Freshness (accepted -> trending through the gateway): " + freshnessMillis + " ms");
+    assertThat(trending)
+        .contains("\"productId\":\"" + productId + "\"")
+        .contains("trending in the last 1h");
     assertThat(freshnessMillis).isLessThan(15_000);
   }
 
@@ -103,7 +109,10 @@ class WalkingSkeletonIT {
   }
 
   private HttpResponse<String> post(String path, String body, String token) throws Exception {
-    var request = request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    var request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -111,6 +120,7 @@ class WalkingSkeletonIT {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(8080) + path)).timeout(Duration.ofSeconds(10));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(8080) + path))
+        .timeout(Duration.ofSeconds(10));
   }
 }

