@@ -17,7 +17,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "shopverse.recommendation.cache-ttl=0s")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class TrendingApiIT {
 
   static final LocalClickHouse clickHouse = LocalClickHouse.start();
@@ -82,7 +86,7 @@ class TrendingApiIT {
 
   @Test
   @Order(3)
-  void servesTheLastGoodListWhenClickHouseIsDown() throws Exception {
+  void servesTheLastGoodListWhenClickHouseIsDown(CapturedOutput output) throws Exception {
     String before = get("/api/recommendations/trending?window=1h&limit=5").body();
     assertThat(before).contains("P-CARTED");
 
@@ -94,6 +98,12 @@ class TrendingApiIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"fallback\":true", "P-CARTED");
     assertThat(millis).isLessThan(2_000);
+    // The fallback is logged as one JSON line that carries the request's trace id.
+    assertThat(output.getOut().lines().filter(line -> line.contains("Trending fell back")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line).startsWith("{").containsPattern("\"traceId\":\"[0-9a-f]{32}\""));
   }
 
   private static void insert(String eventId, String type, String productId, Instant at) {
