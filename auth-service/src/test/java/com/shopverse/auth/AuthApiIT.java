@@ -3,9 +3,7 @@ package com.shopverse.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.testsupport.LocalPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.shopverse.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class AuthApiIT {
 
   static final LocalPostgres postgres = LocalPostgres.start();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
 
@@ -37,11 +34,11 @@ class AuthApiIT {
   @Test
   void registeredShopperLogsInAndGetsAnRs256TokenWhoseKeyIsPublished() throws Exception {
     String email = "shopper-" + UUID.randomUUID() + "@example.com";
-    assertThat(post("/api/auth/register", credentials(email, "correct horse")).statusCode())
+    assertThat(http().post("/api/auth/register", credentials(email, "correct horse")).statusCode())
         .isEqualTo(201);
 
     HttpResponse<String> login =
-        post("/api/auth/login", credentials(email.toUpperCase(), "correct horse"));
+        http().post("/api/auth/login", credentials(email.toUpperCase(), "correct horse"));
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.body()).contains("\"token_type\":\"Bearer\"", "\"expires_in\":900");
 
@@ -50,16 +47,16 @@ class AuthApiIT {
     assertThat(header).contains("\"alg\":\"RS256\"");
     String kid = header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
 
-    HttpResponse<String> jwks = get("/.well-known/jwks.json");
+    HttpResponse<String> jwks = http().get("/.well-known/jwks.json");
     assertThat(jwks.body()).contains("\"kid\":\"" + kid + "\"").doesNotContain("\"d\":");
   }
 
   @Test
   void rejectsAWrongPasswordWithAProblemDetail() throws Exception {
     String email = "shopper-" + UUID.randomUUID() + "@example.com";
-    post("/api/auth/register", credentials(email, "correct horse"));
+    http().post("/api/auth/register", credentials(email, "correct horse"));
 
-    HttpResponse<String> login = post("/api/auth/login", credentials(email, "wrong horse"));
+    HttpResponse<String> login = http().post("/api/auth/login", credentials(email, "wrong horse"));
 
     assertThat(login.statusCode()).isEqualTo(401);
     assertThat(login.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -69,16 +66,16 @@ class AuthApiIT {
   @Test
   void rejectsASecondAccountForTheSameEmail() throws Exception {
     String email = "shopper-" + UUID.randomUUID() + "@example.com";
-    post("/api/auth/register", credentials(email, "correct horse"));
+    http().post("/api/auth/register", credentials(email, "correct horse"));
 
-    assertThat(post("/api/auth/register", credentials(email, "other horse")).statusCode())
+    assertThat(http().post("/api/auth/register", credentials(email, "other horse")).statusCode())
         .isEqualTo(409);
   }
 
   @Test
   void namesTheInvalidFields() throws Exception {
     HttpResponse<String> response =
-        post("/api/auth/register", credentials("not-an-email", "short"));
+        http().post("/api/auth/register", credentials("not-an-email", "short"));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"field\":\"email\"", "\"field\":\"password\"");
@@ -88,18 +85,7 @@ class AuthApiIT {
     return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
   }
 
-  private HttpResponse<String> post(String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private TestHttp http() {
+    return new TestHttp(port);
   }
 }

@@ -2,10 +2,8 @@ package com.shopverse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,6 @@ class BrokerDownIT {
 
   static final TestTokens tokens = TestTokens.start();
   static final EmbeddedKafkaKraftBroker broker = startBroker();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
 
@@ -47,11 +44,16 @@ class BrokerDownIT {
   @Test
   void answers503WithRetryAfterWhenKafkaIsGone() throws Exception {
     String token = tokens.customer("user-1");
-    assertThat(send(token).statusCode()).isEqualTo(202);
+    assertThat(
+            http()
+                .post("/api/events", "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"}", token)
+                .statusCode())
+        .isEqualTo(202);
 
     broker.destroy();
     long start = System.nanoTime();
-    HttpResponse<String> response = send(token);
+    HttpResponse<String> response =
+        http().post("/api/events", "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"}", token);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(response.statusCode()).isEqualTo(503);
@@ -60,15 +62,7 @@ class BrokerDownIT {
     assertThat(millis).isLessThan(10_000);
   }
 
-  private HttpResponse<String> send(String token) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private TestHttp http() {
+    return new TestHttp(port);
   }
 }

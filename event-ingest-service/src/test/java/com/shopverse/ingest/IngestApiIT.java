@@ -2,10 +2,8 @@ package com.shopverse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,6 @@ class IngestApiIT {
 
   static final TestTokens tokens = TestTokens.start();
   static Consumer<String, String> consumer;
-  final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
 
@@ -66,13 +63,14 @@ class IngestApiIT {
   void acceptsAnEventOnlyOnceKafkaHasItAndTakesTheShopperFromTheToken() throws Exception {
     String eventId = UUID.randomUUID().toString();
     HttpResponse<String> response =
-        post(
-            "/api/events",
-            "{\"eventId\":\""
-                + eventId
-                + "\",\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P00001\","
-                + "\"userId\":\"someone-else\",\"source\":\"web\"}",
-            tokens.customer("user-7"));
+        http()
+            .post(
+                "/api/events",
+                "{\"eventId\":\""
+                    + eventId
+                    + "\",\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P00001\","
+                    + "\"userId\":\"someone-else\",\"source\":\"web\"}",
+                tokens.customer("user-7"));
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(response.body()).contains(eventId);
@@ -86,10 +84,11 @@ class IngestApiIT {
   @Test
   void acceptsAnonymousShoppersByTheirAnonymousId() throws Exception {
     HttpResponse<String> response =
-        post(
-            "/api/events",
-            "{\"type\":\"SEARCHED\",\"query\":\"red shoes\",\"anonymousId\":\"anon-1\"}",
-            null);
+        http()
+            .post(
+                "/api/events",
+                "{\"type\":\"SEARCHED\",\"query\":\"red shoes\",\"anonymousId\":\"anon-1\"}",
+                null);
 
     assertThat(response.statusCode()).isEqualTo(202);
     String eventId = response.body().replaceAll(".*\"eventIds\":\\[\"([^\"]+)\".*", "$1");
@@ -99,11 +98,12 @@ class IngestApiIT {
   @Test
   void rejectsAWholeBatchNamingEachBadIndexAndField() throws Exception {
     HttpResponse<String> response =
-        post(
-            "/api/events/batch",
-            "[{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"},{\"type\":\"ADDED_TO_CART\",\"quantity\":-1},"
-                + "{\"productId\":\"P2\"}]",
-            tokens.customer("user-8"));
+        http()
+            .post(
+                "/api/events/batch",
+                "[{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"},{\"type\":\"ADDED_TO_CART\",\"quantity\":-1},"
+                    + "{\"productId\":\"P2\"}]",
+                tokens.customer("user-8"));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -118,7 +118,8 @@ class IngestApiIT {
     String event = "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"}";
     String batch = "[" + String.join(",", java.util.Collections.nCopies(501, event)) + "]";
 
-    HttpResponse<String> response = post("/api/events/batch", batch, tokens.customer("user-9"));
+    HttpResponse<String> response =
+        http().post("/api/events/batch", batch, tokens.customer("user-9"));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("batch-size");
@@ -135,7 +136,7 @@ class IngestApiIT {
             Duration.ofMinutes(5));
 
     HttpResponse<String> response =
-        post("/api/events", "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"}", forged);
+        http().post("/api/events", "{\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\"}", forged);
 
     assertThat(response.statusCode()).isEqualTo(401);
   }
@@ -155,14 +156,7 @@ class IngestApiIT {
     throw new AssertionError("event " + eventId + " never reached Kafka");
   }
 
-  private HttpResponse<String> post(String path, String json, String token) throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private TestHttp http() {
+    return new TestHttp(port);
   }
 }

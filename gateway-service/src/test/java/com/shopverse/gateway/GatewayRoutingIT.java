@@ -2,13 +2,10 @@ package com.shopverse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +28,6 @@ class GatewayRoutingIT {
   static final TestTokens tokens = TestTokens.start();
   static final List<String> reached = new CopyOnWriteArrayList<>();
   static final HttpServer backend = startBackend();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
 
@@ -83,19 +79,19 @@ class GatewayRoutingIT {
 
   @Test
   void letsCatalogReadsThroughWithoutAToken() throws Exception {
-    assertThat(send("GET", "/api/catalog/products", null).statusCode()).isEqualTo(200);
+    assertThat(http().get("/api/catalog/products", null).statusCode()).isEqualTo(200);
     assertThat(reached).containsExactly("GET /api/catalog/products auth=false");
   }
 
   @Test
   void forwardsAValidTokenToProtectedRoutes() throws Exception {
-    assertThat(send("GET", "/api/orders", tokens.customer("alice")).statusCode()).isEqualTo(200);
+    assertThat(http().get("/api/orders", tokens.customer("alice")).statusCode()).isEqualTo(200);
     assertThat(reached).containsExactly("GET /api/orders auth=true");
   }
 
   @Test
   void stopsProtectedRoutesWithoutAToken() throws Exception {
-    assertThat(send("GET", "/api/orders", null).statusCode()).isEqualTo(401);
+    assertThat(http().get("/api/orders", null).statusCode()).isEqualTo(401);
     assertThat(reached).isEmpty();
   }
 
@@ -118,9 +114,9 @@ class GatewayRoutingIT {
                 TestTokens.AUDIENCE,
                 Duration.ofMinutes(-5)));
     for (String token : bad) {
-      assertThat(send("GET", "/api/orders", token).statusCode()).isEqualTo(401);
+      assertThat(http().get("/api/orders", token).statusCode()).isEqualTo(401);
       // A bad token is refused even on a public route.
-      assertThat(send("GET", "/api/catalog/products", token).statusCode()).isEqualTo(401);
+      assertThat(http().get("/api/catalog/products", token).statusCode()).isEqualTo(401);
     }
     assertThat(reached).isEmpty();
   }
@@ -134,17 +130,11 @@ class GatewayRoutingIT {
             .encodeToString("{\"alg\":\"none\"}".getBytes());
     String unsigned = header + "." + valid.split("\\.")[1] + ".";
 
-    assertThat(send("GET", "/api/orders", unsigned).statusCode()).isEqualTo(401);
+    assertThat(http().get("/api/orders", unsigned).statusCode()).isEqualTo(401);
     assertThat(reached).isEmpty();
   }
 
-  private HttpResponse<String> send(String method, String path, String token) throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private TestHttp http() {
+    return new TestHttp(port);
   }
 }

@@ -3,10 +3,8 @@ package com.shopverse.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.testsupport.LocalPostgres;
+import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +22,6 @@ class OrderApiIT {
 
   static final LocalPostgres postgres = LocalPostgres.start();
   static final TestTokens tokens = TestTokens.start();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -53,7 +50,7 @@ class OrderApiIT {
         .param(UUID.randomUUID())
         .update();
 
-    HttpResponse<String> response = get(tokens.customer("alice"));
+    HttpResponse<String> response = http().get("/api/orders", tokens.customer("alice"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
@@ -63,14 +60,10 @@ class OrderApiIT {
 
   @Test
   void refusesCallersWithoutAToken() throws Exception {
-    assertThat(get(null).statusCode()).isEqualTo(401);
+    assertThat(http().get("/api/orders").statusCode()).isEqualTo(401);
   }
 
-  private HttpResponse<String> get(String token) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private TestHttp http() {
+    return new TestHttp(port);
   }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopverse.clickhouse.ClickHouseHttp;
 import com.shopverse.clickhouse.ClickHouseSchema;
 import com.shopverse.testsupport.LocalClickHouse;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.shopverse.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class TrendingApiIT {
 
   static final LocalClickHouse clickHouse = LocalClickHouse.start();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
 
@@ -64,7 +61,7 @@ class TrendingApiIT {
         "P-OLD",
         Instant.now().minus(Duration.ofHours(3)));
 
-    HttpResponse<String> response = get("/api/recommendations/trending?window=1h&limit=5");
+    HttpResponse<String> response = http().get("/api/recommendations/trending?window=1h&limit=5");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
@@ -79,20 +76,20 @@ class TrendingApiIT {
   @Test
   @Order(2)
   void rejectsALimitOutOfRangeAndAnUnknownWindow() throws Exception {
-    assertThat(get("/api/recommendations/trending?limit=0").statusCode()).isEqualTo(400);
-    assertThat(get("/api/recommendations/trending?limit=51").body()).contains("limit");
-    assertThat(get("/api/recommendations/trending?window=5y").statusCode()).isEqualTo(400);
+    assertThat(http().get("/api/recommendations/trending?limit=0").statusCode()).isEqualTo(400);
+    assertThat(http().get("/api/recommendations/trending?limit=51").body()).contains("limit");
+    assertThat(http().get("/api/recommendations/trending?window=5y").statusCode()).isEqualTo(400);
   }
 
   @Test
   @Order(3)
   void servesTheLastGoodListWhenClickHouseIsDown(CapturedOutput output) throws Exception {
-    String before = get("/api/recommendations/trending?window=1h&limit=5").body();
+    String before = http().get("/api/recommendations/trending?window=1h&limit=5").body();
     assertThat(before).contains("P-CARTED");
 
     clickHouse.kill();
     long start = System.nanoTime();
-    HttpResponse<String> response = get("/api/recommendations/trending?window=1h&limit=5");
+    HttpResponse<String> response = http().get("/api/recommendations/trending?window=1h&limit=5");
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -120,9 +117,7 @@ class TrendingApiIT {
                     System.nanoTime()));
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private TestHttp http() {
+    return new TestHttp(port);
   }
 }
