@@ -73,11 +73,16 @@ class ClickHouseHttpIT {
   }
 
   @Test
-  void schemaAppliesTwiceWithoutError() {
-    ClickHouseSchema.apply(server.httpUrl(), "schema_it", Duration.ofSeconds(5));
-    ClickHouseSchema.apply(server.httpUrl(), "schema_it", Duration.ofSeconds(5));
+  void appliesEachMigrationOnceAndRecordsIt() {
+    assertThat(ClickHouseSchema.apply(server.httpUrl(), "schema_it", Duration.ofSeconds(5)))
+        .containsExactlyElementsOf(ClickHouseSchema.migrations());
+    assertThat(ClickHouseSchema.apply(server.httpUrl(), "schema_it", Duration.ofSeconds(5)))
+        .isEmpty();
 
     var db = ClickHouseHttp.of(server.httpUrl(), "schema_it", Duration.ofSeconds(5));
     assertThat(db.query("SELECT count() FROM interactions")).containsExactly(List.of("0"));
+    assertThat(db.query("SELECT count() FROM product_minute_stats")).containsExactly(List.of("0"));
+    assertThat(db.query("SELECT count() FROM schema_migrations"))
+        .containsExactly(List.of(Integer.toString(ClickHouseSchema.migrations().size())));
   }
 }

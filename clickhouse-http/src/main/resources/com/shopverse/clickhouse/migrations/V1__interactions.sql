@@ -1,6 +1,6 @@
--- ShopVerse's analytics tables. Each statement must run on ClickHouse 18.16 (Debian) and on current
--- ClickHouse (docker-compose): no TTL, DateTime64, Map, CTEs or skipping indexes (see DESIGN.md).
--- Statements are separated by a line holding only ';'.
+-- Migration 1. Every statement must run on ClickHouse 18.16 (Debian) and on current ClickHouse
+-- (docker-compose): no TTL, DateTime64, Map, CTEs or skipping indexes (see ../shared/DESIGN.md).
+-- Statements are separated by a line holding only ';'. Never edit an applied migration: add one.
 
 -- Every accepted interaction, once: the Flink job writes rows keyed by event_id into a
 -- ReplacingMergeTree, so a replay after a crash overwrites instead of adding (read with FINAL).
