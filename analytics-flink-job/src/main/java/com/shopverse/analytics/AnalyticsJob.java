@@ -56,11 +56,17 @@ public final class AnalyticsJob {
             5,
             Duration.ofSeconds(10));
 
+    PipelineSettings defaults = PipelineSettings.defaults();
     InteractionsPipeline.build(
         env,
         source,
-        InteractionsPipeline.interactionsSink(sinkSettings),
-        settings.dedupRetention());
+        InteractionsPipeline.clickHouseSinks(sinkSettings),
+        new PipelineSettings(
+            settings.dedupRetention(),
+            defaults.outOfOrderness(),
+            defaults.allowedLateness(),
+            defaults.statsFlushInterval(),
+            defaults.idleness()));
     env.execute("shopverse-analytics");
   }
 

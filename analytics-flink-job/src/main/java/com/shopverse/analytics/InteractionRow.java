@@ -1,11 +1,14 @@
 package com.shopverse.analytics;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One row of ClickHouse's {@code interactions} table. Plain fields only, so Flink serializes it as
- * a POJO without Kryo; null fields are left out of the JSON and take the column default.
+ * a POJO without Kryo; null fields are left out of the JSON and take the column default. {@code
+ * eventTimeMs} is the time the pipeline windows by: {@code occurredMs}, unless the client's clock
+ * ran far ahead of the server's (see {@code ParseInteraction}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionRow(
@@ -25,4 +28,5 @@ public record InteractionRow(
     @JsonProperty("price_minor") Long priceMinor,
     @JsonProperty("currency") String currency,
     @JsonProperty("query") String query,
-    @JsonProperty("source") String source) {}
+    @JsonProperty("source") String source,
+    @JsonIgnore long eventTimeMs) {}

@@ -1,62 +1,74 @@
 package com.shopverse.analytics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopverse.analytics.functions.DeduplicateByEventId;
 import com.shopverse.analytics.functions.ParseInteraction;
+import com.shopverse.analytics.functions.ProductMinuteStats;
 import com.shopverse.analytics.sink.ClickHouseSink;
-import java.time.Duration;
+import com.shopverse.analytics.sink.JsonRowFormat;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The pipeline, apart from where it reads and writes: tests pass their own source and sink, {@link
+ * The pipeline, apart from where it reads and writes: tests pass their own source and sinks, {@link
  * AnalyticsJob} passes Kafka and ClickHouse.
+ *
+ * <pre>
+ * source -> parse (malformed to a side output) -> event time -> deduplicate by eventId
+ *        -> interactions (raw, every event once)
+ *        -> key by product -> per-minute counts -> product_minute_stats
+ * </pre>
  */
 public final class InteractionsPipeline {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private InteractionsPipeline() {}
 
   public static void build(
       StreamExecutionEnvironment env,
       Source<String, ?, ?> interactions,
-      Sink<InteractionRow> rawSink,
-      Duration dedupRetention) {
-    DataStream<String> records =
+      PipelineSinks sinks,
+      PipelineSettings settings) {
+    SingleOutputStreamOperator<InteractionRow> unique =
         env.fromSource(interactions, WatermarkStrategy.noWatermarks(), "user-interactions")
-            .uid("source-user-interactions");
+            .uid("source-user-interactions")
+            .process(new ParseInteraction())
+            .name("parse-interaction")
+            .uid("parse-interaction")
+            .assignTimestampsAndWatermarks(
+                WatermarkStrategy.<InteractionRow>forBoundedOutOfOrderness(
+                        settings.outOfOrderness())
+                    .withTimestampAssigner((row, ts) -> row.eventTimeMs())
+                    .withIdleness(settings.idleness()))
+            .name("event-time")
+            .uid("event-time")
+            .keyBy(InteractionRow::eventId)
+            .process(new DeduplicateByEventId(settings.dedupRetention()))
+            .name("deduplicate-by-event-id")
+            .uid("deduplicate-by-event-id");
 
-    SingleOutputStreamOperator<InteractionRow> parsed =
-        records.process(new ParseInteraction()).name("parse-interaction").uid("parse-interaction");
-
-    parsed
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<InteractionRow>forBoundedOutOfOrderness(Duration.ofSeconds(5))
-                .withTimestampAssigner((row, ts) -> row.occurredMs())
-                .withIdleness(Duration.ofSeconds(30)))
-        .name("event-time")
-        .uid("event-time")
-        .keyBy(InteractionRow::eventId)
-        .process(new DeduplicateByEventId(dedupRetention))
-        .name("deduplicate-by-event-id")
-        .uid("deduplicate-by-event-id")
-        .sinkTo(rawSink)
+    unique
+        .sinkTo(sinks.interactions())
         .name("clickhouse-interactions")
         .uid("clickhouse-interactions");
+
+    unique
+        .filter(row -> row.productId() != null && !row.productId().isEmpty())
+        .name("with-product")
+        .uid("with-product")
+        .keyBy(InteractionRow::productId)
+        .process(new ProductMinuteStats(settings.allowedLateness(), settings.statsFlushInterval()))
+        .name("product-minute-stats")
+        .uid("product-minute-stats")
+        .sinkTo(sinks.productMinuteStats())
+        .name("clickhouse-product-minute-stats")
+        .uid("clickhouse-product-minute-stats");
   }
 
-  /** The sink for the raw {@code interactions} table. */
-  public static Sink<InteractionRow> interactionsSink(
-      ClickHouseSink.ClickHouseSinkSettings settings) {
-    return new ClickHouseSink<>(settings, "interactions", InteractionsPipeline::toJson);
-  }
-
-  private static String toJson(InteractionRow row) throws Exception {
-    return JSON.writeValueAsString(row);
+  /** The ClickHouse sinks of every table this pipeline writes. */
+  public static PipelineSinks clickHouseSinks(ClickHouseSink.ClickHouseSinkSettings settings) {
+    return new PipelineSinks(
+        new ClickHouseSink<>(settings, "interactions", new JsonRowFormat<>()),
+        new ClickHouseSink<>(settings, "product_minute_stats", new JsonRowFormat<>()));
   }
 }

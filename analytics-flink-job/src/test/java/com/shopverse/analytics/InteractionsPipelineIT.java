@@ -98,7 +98,7 @@ class InteractionsPipelineIT {
         new ClickHouseSinkSettings(
             server.httpUrl(), "shopverse", 100, Duration.ofMillis(100), 3, Duration.ofSeconds(5));
     InteractionsPipeline.build(
-        env, source, InteractionsPipeline.interactionsSink(settings), Duration.ofHours(1));
+        env, source, InteractionsPipeline.clickHouseSinks(settings), PipelineSettings.defaults());
     env.execute("pipeline-it");
   }
 

@@ -18,10 +18,18 @@ import org.apache.flink.util.OutputTag;
  */
 public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
 
+  /**
+   * How far ahead of the server's clock a client's {@code occurredAt} may be. Beyond it the event
+   * is timed by {@code receivedAt}: one skewed client must not push the watermark ahead and make
+   * everyone else's events late.
+   */
+  public static final long MAX_CLOCK_SKEW_MS = 5 * 60_000L;
+
   public static final OutputTag<String> MALFORMED = new OutputTag<>("malformed-interactions") {};
 
   private transient ObjectMapper json;
   private transient Counter malformed;
+  private transient Counter skewed;
 
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext context) {
@@ -30,6 +38,7 @@ public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     malformed = getRuntimeContext().getMetricGroup().counter("interactionsMalformed");
+    skewed = getRuntimeContext().getMetricGroup().counter("interactionsClockSkewed");
   }
 
   @Override
@@ -47,19 +56,27 @@ public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
       ctx.output(MALFORMED, value);
       return;
     }
-    out.collect(toRow(event));
+    InteractionRow row = toRow(event);
+    if (row.eventTimeMs() != row.occurredMs()) {
+      skewed.inc();
+    }
+    out.collect(row);
   }
 
   static InteractionRow toRow(InteractionEvent e) {
     Instant occurred = e.occurredAt();
+    long occurredMs = occurred.toEpochMilli();
+    long receivedMs = e.receivedAt() != null ? e.receivedAt().toEpochMilli() : 0L;
+    long eventTimeMs =
+        receivedMs > 0 && occurredMs > receivedMs + MAX_CLOCK_SKEW_MS ? receivedMs : occurredMs;
     return new InteractionRow(
         e.eventId().toString(),
         e.type().name(),
         e.schemaVersion(),
         occurred.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
         occurred.getEpochSecond(),
-        occurred.toEpochMilli(),
-        e.receivedAt() != null ? e.receivedAt().toEpochMilli() : 0L,
+        occurredMs,
+        receivedMs,
         e.userId(),
         e.anonymousId(),
         e.sessionId(),
@@ -69,6 +86,7 @@ public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
         e.priceMinor(),
         e.currency(),
         e.query(),
-        e.source() != null ? e.source().wireName() : null);
+        e.source() != null ? e.source().wireName() : null,
+        eventTimeMs);
   }
 }

@@ -1,0 +1,32 @@
+package com.shopverse.analytics;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How the pipeline treats time.
+ *
+ * @param dedupRetention how long an event id is remembered for deduplication
+ * @param outOfOrderness how far behind the newest event time an event may arrive and still be on
+ *     time for the watermark
+ * @param allowedLateness how long a minute's counts stay open after the watermark passed it
+ * @param statsFlushInterval how often changed counts are written out (freshness versus writes)
+ * @param idleness after how long a quiet Kafka partition stops holding the watermark back
+ */
+public record PipelineSettings(
+    Duration dedupRetention,
+    Duration outOfOrderness,
+    Duration allowedLateness,
+    Duration statsFlushInterval,
+    Duration idleness)
+    implements Serializable {
+
+  public static PipelineSettings defaults() {
+    return new PipelineSettings(
+        Duration.ofHours(24),
+        Duration.ofSeconds(5),
+        Duration.ofHours(1),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(30));
+  }
+}
