@@ -1,17 +1,17 @@
 package com.shopverse.recommendation.trending;
 
 import com.shopverse.clickhouse.ClickHouseHttp;
+import com.shopverse.events.InteractionType;
 import com.shopverse.recommendation.RecommendationProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Scores products by their weighted interactions in a time window, straight from the raw {@code
- * interactions} table (FINAL, so a replayed event counts once). Good enough for the walking
- * skeleton; the recommendation issue moves this onto pre-aggregated tables.
+ * Scores products by their weighted interactions in a time window, from the per-minute counts the
+ * Flink job keeps ({@code product_minute_stats}, read with FINAL so each product-minute counts at
+ * its latest version, never twice). A window of a day reads at most 1,440 rows per product.
  */
 @Component
 class TrendingQuery {
@@ -26,32 +26,26 @@ class TrendingQuery {
 
   List<Recommendation> top(Duration window, String reason, int limit) {
     String sql =
-        "SELECT product_id, sum(w) AS score FROM ("
-            + " SELECT product_id, "
-            + weightExpression()
-            + " AS w FROM interactions FINAL"
-            + " WHERE occurred_at >= now() - "
+        "SELECT product_id, "
+            + weight(InteractionType.PRODUCT_VIEWED)
+            + " * sum(views) + "
+            + weight(InteractionType.PRODUCT_CLICKED)
+            + " * sum(clicks) + "
+            + weight(InteractionType.ADDED_TO_CART)
+            + " * sum(carts) + "
+            + weight(InteractionType.PURCHASED)
+            + " * sum(purchases) AS score"
+            + " FROM product_minute_stats FINAL"
+            + " WHERE minute >= now() - "
             + window.toSeconds()
-            + " AND product_id != '')"
-            + " WHERE w > 0 GROUP BY product_id ORDER BY score DESC, product_id LIMIT "
+            + " GROUP BY product_id HAVING score > 0 ORDER BY score DESC, product_id LIMIT "
             + limit;
     return clickHouse.query(sql).stream()
         .map(row -> new Recommendation(row.get(0), Double.parseDouble(row.get(1)), reason))
         .toList();
   }
 
-  /** {@code multiIf(type = 'PURCHASED', 5, ..., 0)} from the configured weights. */
-  private String weightExpression() {
-    String cases =
-        properties.weights().entrySet().stream()
-            .sorted(java.util.Map.Entry.comparingByKey())
-            .map(
-                e ->
-                    "type = '"
-                        + e.getKey().name()
-                        + "', "
-                        + String.format(Locale.ROOT, "%f", e.getValue()))
-            .collect(Collectors.joining(", "));
-    return cases.isEmpty() ? "0" : "multiIf(" + cases + ", 0)";
+  private String weight(InteractionType type) {
+    return String.format(Locale.ROOT, "%f", properties.weights().getOrDefault(type, 0.0));
   }
 }

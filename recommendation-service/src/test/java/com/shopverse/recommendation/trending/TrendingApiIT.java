@@ -9,7 +9,6 @@ import com.shopverse.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,16 +49,12 @@ class TrendingApiIT {
 
   @Test
   @Order(1)
-  void ranksByWeightedInteractionsAndCountsAReplayedEventOnce() throws Exception {
-    String replayed = UUID.randomUUID().toString();
-    insert(replayed, "PRODUCT_VIEWED", "P-VIEWED", Instant.now());
-    insert(replayed, "PRODUCT_VIEWED", "P-VIEWED", Instant.now()); // the same event, written twice
-    insert(UUID.randomUUID().toString(), "ADDED_TO_CART", "P-CARTED", Instant.now());
-    insert(
-        UUID.randomUUID().toString(),
-        "PURCHASED",
-        "P-OLD",
-        Instant.now().minus(Duration.ofHours(3)));
+  void ranksByWeightedCountsAtTheirLatestVersionWithinTheWindow() throws Exception {
+    Instant now = Instant.now();
+    stats("P-VIEWED", now, 5, 0, 1);
+    stats("P-VIEWED", now, 1, 0, 2); // the same minute rewritten after a replay: latest wins
+    stats("P-CARTED", now, 0, 1, 1);
+    stats("P-OLD", now.minus(Duration.ofHours(3)), 50, 50, 1);
 
     HttpResponse<String> response = http().get("/api/recommendations/trending?window=1h&limit=5");
 
@@ -103,18 +98,19 @@ class TrendingApiIT {
                 assertThat(line).startsWith("{").containsPattern("\"traceId\":\"[0-9a-f]{32}\""));
   }
 
-  private static void insert(String eventId, String type, String productId, Instant at) {
+  /** A per-minute row as the Flink job writes it; a later version replaces an earlier one. */
+  private static void stats(String productId, Instant minute, int views, int carts, long version) {
     ClickHouseHttp.of(clickHouse.httpUrl(), "shopverse", Duration.ofSeconds(5))
         .insert(
-            "INSERT INTO interactions FORMAT JSONEachRow",
-            "{\"event_id\":\"%s\",\"type\":\"%s\",\"event_date\":\"%s\",\"occurred_at\":%d,\"product_id\":\"%s\",\"written_ms\":%d}\n"
+            "INSERT INTO product_minute_stats FORMAT JSONEachRow",
+            "{\"minute\":%d,\"event_date\":\"%s\",\"product_id\":\"%s\",\"views\":%d,\"carts\":%d,\"version\":%d}\n"
                 .formatted(
-                    eventId,
-                    type,
-                    at.toString().substring(0, 10),
-                    at.getEpochSecond(),
+                    minute.getEpochSecond() / 60 * 60,
+                    minute.toString().substring(0, 10),
                     productId,
-                    System.nanoTime()));
+                    views,
+                    carts,
+                    version));
   }
 
   private TestHttp http() {
