@@ -6,15 +6,19 @@ import java.time.Duration;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point: reads settings, makes sure the ClickHouse tables exist, wires Kafka and ClickHouse
@@ -22,6 +26,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * in-process MiniCluster (the local stack); submitted to a Flink cluster it runs there.
  */
 public final class AnalyticsJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
 
   private AnalyticsJob() {}
 
@@ -71,7 +77,7 @@ public final class AnalyticsJob {
   }
 
   /** Used by the in-process cluster only; a real cluster brings its own configuration. */
-  private static Configuration configuration(JobSettings settings) {
+  private static Configuration configuration(JobSettings settings) throws java.io.IOException {
     Configuration conf = new Configuration();
     conf.set(RestOptions.PORT, settings.restPort());
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -80,6 +86,17 @@ public final class AnalyticsJob {
     if (!settings.checkpointDir().isBlank()) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+      // Keep the last checkpoints when the process dies, and start from the newest one.
+      conf.set(
+          CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+      conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+      LatestCheckpoint.under(settings.checkpointDir())
+          .ifPresent(
+              path -> {
+                LOG.info("Restoring from checkpoint {}", path);
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path);
+              });
     }
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
     return conf;

@@ -27,6 +27,24 @@ final class Stack {
     this.portOffset = portOffset;
   }
 
+  /** The base ports of every part (services, Flink, Kafka, PostgreSQL, Redis, ClickHouse). */
+  static final List<Integer> PORTS =
+      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092, 9093, 5432, 6379, 8123, 9000);
+
+  static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Whether something accepts connections on the part's port (base port plus this offset). */
+  boolean portOpen(int base) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port(base)), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   int port(int base) {
     return base + portOffset;
   }
@@ -70,10 +88,7 @@ final class Stack {
       return List.of();
     }
     try (Stream<Path> files = Files.list(run)) {
-      return files
-          .map(Stack::readPid)
-          .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-          .toList();
+      return files.map(Stack::readPid).filter(Stack::alive).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,26 +21,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * up}: log in, browse, send a view, see it trending. Every part is real.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class WalkingSkeletonIT {
 
-  static final Stack stack = new Stack("e2e-stack", 20000);
+  static Stack stack;
   static final ObjectMapper json = new ObjectMapper();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void up() {
-    stack.run("down");
-    stack.wipe();
-    Stack.Result up = stack.run("up");
-    assertThat(up.exitCode()).as(up.output()).isZero();
-    assertThat(up.output()).contains("ShopVerse is up");
-  }
-
-  @AfterAll
-  static void down() {
-    Stack.Result down = stack.run("down");
-    assertThat(down.exitCode()).isZero();
-    assertThat(stack.livePids()).as("processes left running after down").isEmpty();
+    stack = SharedStack.get();
   }
 
   @Test
@@ -90,18 +79,6 @@ class WalkingSkeletonIT {
   @Order(2)
   void protectedRoutesRefuseRequestsWithoutAToken() throws Exception {
     assertThat(get("/api/orders").statusCode()).isEqualTo(401);
-  }
-
-  @Test
-  @Order(3)
-  void aSecondUpStartsNoSecondCopy() {
-    var before = stack.livePids();
-
-    Stack.Result again = stack.run("up");
-
-    assertThat(again.exitCode()).isZero();
-    assertThat(again.output()).contains("already running");
-    assertThat(stack.livePids()).containsExactlyInAnyOrderElementsOf(before);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
