@@ -31,8 +31,17 @@ final class Stack {
   static final List<Integer> PORTS =
       List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092, 9093, 5432, 6379, 8123, 9000);
 
+  /** Running, and not a zombie waiting to be reaped. */
   static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether something accepts connections on the part's port (base port plus this offset). */
