@@ -4,7 +4,8 @@
 #      idempotent, lz4, linger 5 ms) into the stack's broker - the ceiling;
 #   2. durable batch ingest: wrk posting 500-event batches straight to event-ingest-service;
 #   3. single-event POST through the gateway (anonymous shopper, so no token).
-# Each step runs RUNS times (default 3); the medians and the ingest/raw ratio go to the results file.
+# After a warm-up, each step runs RUNS times (default 3); medians and the ingest/raw ratio go to the
+# results file.
 # The stack runs on its own ports (offset 30000) and state folder, with full JIT, and is stopped after.
 #
 #   benchmarks/ingest.sh [results-file]
@@ -24,6 +25,12 @@ command -v wrk >/dev/null || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq wr
 trap '"$ROOT/shopverse" down >/dev/null' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+# Warm-up, not recorded: with full JIT on 2 cores the first seconds measure the compilers.
+java -cp "$ROOT/local-stack/target/lib/*" org.apache.kafka.tools.ProducerPerformance --topic bench-raw \
+  --num-records 500000 --record-size 200 --throughput -1 --producer-props bootstrap.servers=$KAFKA >/dev/null 2>&1
+wrk -t2 -c16 -d"${WARMUP:-20s}" -s "$ROOT/benchmarks/batch.lua" "$INGEST/api/events/batch" >/dev/null
+wrk -t2 -c64 -d"${WARMUP:-20s}" -s "$ROOT/benchmarks/single.lua" "$GATEWAY/api/events" >/dev/null
 
 raw=() batch=() single=()
 for run in $(seq 1 "$RUNS"); do
@@ -50,7 +57,7 @@ cat >"$RESULTS" <<RESULT
 
 - Date: $(date -u '+%F %H:%M UTC')
 - Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)
-- Command: \`benchmarks/ingest.sh\` (RUNS=$RUNS, DURATION=$DURATION), loopback, the local stack
+- Command: \`benchmarks/ingest.sh\` (RUNS=$RUNS, DURATION=$DURATION, after a ${WARMUP:-20s} warm-up), loopback, the local stack
   (\`./shopverse up\` with full JIT), load generators on the same 2 cores as the platform.
 
 | Run | Raw producer (records/s) | Batch ingest, 202 after acks=all (events/s) | Single event via gateway (requests/s) |
