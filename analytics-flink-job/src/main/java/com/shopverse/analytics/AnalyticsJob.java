@@ -59,7 +59,7 @@ public final class AnalyticsJob {
             settings.clickhouseDatabase(),
             settings.sinkBatchSize(),
             settings.sinkMaxDelay(),
-            5,
+            0, // wait out a ClickHouse outage: back-pressure, Kafka keeps the events
             Duration.ofSeconds(10));
 
     PipelineSettings defaults = PipelineSettings.defaults();

@@ -38,7 +38,11 @@ public final class ClickHouseSink<T> implements Sink<T> {
         settings, table, format, context.getProcessingTimeService(), context.metricGroup());
   }
 
-  /** Where and how to write. */
+  /**
+   * Where and how to write.
+   *
+   * @param maxAttempts attempts per batch before the task fails; 0 retries passing failures forever
+   */
   public record ClickHouseSinkSettings(
       String url,
       String database,

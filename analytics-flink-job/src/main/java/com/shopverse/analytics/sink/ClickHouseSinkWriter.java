@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers rows and sends them when the batch is full, when the oldest row has waited {@code
  * maxDelay} (a processing-time timer, so a lone event is not held until the next one), and before
- * every checkpoint. A failed send is retried with back-off; after the last attempt the exception
- * fails the task, Flink restarts from the last checkpoint and the rows are written again. While a
- * send is in flight the task does not take more input: that is the back-pressure.
+ * every checkpoint. A send that fails for a passing reason (ClickHouse down, slow, restarting) is
+ * retried with capped back-off for as long as it takes ({@code maxAttempts} 0) or up to {@code
+ * maxAttempts}: while it waits the task takes no more input and Kafka keeps the events, which is
+ * the back-pressure. An error ClickHouse will repeat (bad SQL, unknown table) fails the task at
+ * once; Flink restarts from the last checkpoint and the rows are written again.
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
@@ -74,8 +76,17 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   }
 
   @Override
-  public void close() throws Exception {
-    send();
+  public void close() {
+    // Reached with rows still buffered only when the task is failing or cancelled: they came after
+    // the last checkpoint and will be read again from Kafka, so they are dropped, never thrown
+    // about (an exception here would take the whole task manager down).
+    if (!buffer.isEmpty()) {
+      log.info(
+          "Dropping {} unsent rows for {} on close; they are replayed from the checkpoint",
+          buffer.size(),
+          insertSql);
+      buffer.clear();
+    }
   }
 
   private void send() throws IOException {
@@ -91,13 +102,21 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         buffer.clear();
         return;
       } catch (ClickHouseException e) {
-        if (!e.retryable() || attempt >= settings.maxAttempts()) {
+        boolean forever = settings.maxAttempts() <= 0;
+        if (!e.retryable() || (!forever && attempt >= settings.maxAttempts())) {
           throw new IOException("Giving up on " + insertSql + " after " + attempt + " attempts", e);
         }
         retries.inc();
-        log.warn("Retrying {} (attempt {}): {}", insertSql, attempt, e.getMessage());
+        if (attempt == 1 || attempt % 10 == 0) {
+          log.warn(
+              "Retrying {} (attempt {}, {} rows waiting): {}",
+              insertSql,
+              attempt,
+              buffer.size(),
+              e.getMessage());
+        }
         sleep(backoffMillis);
-        backoffMillis = Math.min(backoffMillis * 2, 5_000);
+        backoffMillis = Math.min(backoffMillis * 2, 2_000);
       }
     }
   }
