@@ -3,9 +3,6 @@ package com.shopverse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
-import com.shopverse.clickhouse.ClickHouseHttp;
-import com.shopverse.clickhouse.ClickHouseSchema;
-import com.shopverse.testsupport.LocalClickHouse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,44 +19,17 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pipeline crashes mid-stream after part of its output reached ClickHouse, recovers from its
  * last checkpoint and replays: every count in ClickHouse must equal a recount of the input,
  * exactly.
  */
-class ExactlyOnceAfterCrashIT {
-
-  @RegisterExtension
-  static final MiniClusterExtension flink =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+class ExactlyOnceAfterCrashIT extends PipelineTestBase {
 
   static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
-  static LocalClickHouse server;
-  static ClickHouseHttp clickHouse;
-
-  @BeforeAll
-  static void startClickHouse() {
-    server = LocalClickHouse.start();
-    ClickHouseSchema.apply(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
-    clickHouse = ClickHouseHttp.of(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
-  }
-
-  @AfterAll
-  static void stopClickHouse() {
-    server.close();
-  }
 
   record Sent(
       String eventId,

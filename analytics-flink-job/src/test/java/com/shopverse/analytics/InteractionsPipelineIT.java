@@ -3,47 +3,16 @@ package com.shopverse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
-import com.shopverse.clickhouse.ClickHouseHttp;
-import com.shopverse.clickhouse.ClickHouseSchema;
-import com.shopverse.testsupport.LocalClickHouse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole pipeline on a Flink MiniCluster, writing to a real ClickHouse. */
-class InteractionsPipelineIT {
-
-  @RegisterExtension
-  static final MiniClusterExtension flink =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  static LocalClickHouse server;
-  static ClickHouseHttp clickHouse;
-
-  @BeforeAll
-  static void startClickHouse() {
-    server = LocalClickHouse.start();
-    ClickHouseSchema.apply(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
-    clickHouse = ClickHouseHttp.of(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
-  }
-
-  @AfterAll
-  static void stopClickHouse() {
-    server.close();
-  }
+class InteractionsPipelineIT extends PipelineTestBase {
 
   @Test
   void writesEachEventOnceEvenWhenSentTwiceOrReplayed() throws Exception {

@@ -1,0 +1,41 @@
+package com.shopverse.analytics;
+
+import com.shopverse.clickhouse.ClickHouseHttp;
+import com.shopverse.clickhouse.ClickHouseSchema;
+import com.shopverse.testsupport.LocalClickHouse;
+import java.time.Duration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A Flink MiniCluster with two slots (the default of one would leave a parallelism-2 job waiting)
+ * and a real ClickHouse with the ShopVerse schema, for pipeline tests.
+ */
+abstract class PipelineTestBase {
+
+  @RegisterExtension
+  static final MiniClusterExtension flink =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  static LocalClickHouse server;
+  static ClickHouseHttp clickHouse;
+
+  @BeforeAll
+  static void startClickHouse() {
+    server = LocalClickHouse.start();
+    ClickHouseSchema.apply(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
+    clickHouse = ClickHouseHttp.of(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
+  }
+
+  @AfterAll
+  static void stopClickHouse() {
+    server.close();
+  }
+}
