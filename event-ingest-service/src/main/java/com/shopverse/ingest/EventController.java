@@ -3,6 +3,7 @@ package com.shopverse.ingest;
 import com.shopverse.defaults.ProblemDetailsAdvice;
 import com.shopverse.defaults.ProblemException;
 import com.shopverse.events.InteractionEvent;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,9 @@ class EventController {
   private final EventPublisher publisher;
   private final IngestProperties properties;
   private final MeterRegistry meters;
+  // Registered once: the accept path runs per request, the registry lookup need not.
+  private final Counter accepted;
+  private final Counter failed;
   private final Clock clock = Clock.systemUTC();
 
   EventController(
@@ -44,6 +48,8 @@ class EventController {
     this.publisher = publisher;
     this.properties = properties;
     this.meters = meters;
+    this.accepted = meters.counter("shopverse.ingest.events.accepted");
+    this.failed = meters.counter("shopverse.ingest.events.failed");
   }
 
   @PostMapping("/api/events")
@@ -87,7 +93,7 @@ class EventController {
     try {
       publisher.publish(events);
     } catch (EventPublisher.NotAcknowledged e) {
-      meters.counter("shopverse.ingest.events.failed").increment(events.size());
+      failed.increment(events.size());
       HttpHeaders headers = new HttpHeaders();
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
       throw new ProblemException(
@@ -97,7 +103,7 @@ class EventController {
               "Events were not accepted; retry later."),
           headers);
     }
-    meters.counter("shopverse.ingest.events.accepted").increment(events.size());
+    accepted.increment(events.size());
     return new Accepted(events.size(), events.stream().map(InteractionEvent::eventId).toList());
   }
 

@@ -4,9 +4,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -24,10 +24,13 @@ class KafkaTopics {
    * Creates the producer and fetches the topic's metadata at start-up, so the first shopper's event
    * does not pay for it. Kafka being down here is not fatal: requests then get 503s.
    */
-  @EventListener(ApplicationReadyEvent.class)
-  void warmUpProducer(ApplicationReadyEvent event) {
-    var kafka = event.getApplicationContext().getBean(KafkaTemplate.class);
-    var properties = event.getApplicationContext().getBean(IngestProperties.class);
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> producerWarmUp(
+      KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
+    return event -> warmUp(kafka, properties);
+  }
+
+  private static void warmUp(KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
     try {
       log.info(
           "Producer ready: {} has {} partitions",

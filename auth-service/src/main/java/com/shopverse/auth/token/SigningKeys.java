@@ -29,7 +29,7 @@ class SigningKeys {
 
   /** All keys, newest first; creates the first one on an empty table. */
   @Transactional
-  List<SigningKey> all() {
+  List<SigningKey> loadOrCreate() {
     // The advisory lock keeps two replicas starting together from each creating a first key.
     jdbc.sql("SELECT pg_advisory_xact_lock(4711)").query().singleRow();
     List<SigningKey> keys = load();

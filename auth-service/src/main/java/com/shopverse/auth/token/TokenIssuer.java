@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenIssuer {
 
-  private final SigningKeys keys;
+  private final KeyRing keys;
   private final AuthProperties properties;
   private final Clock clock;
 
-  TokenIssuer(SigningKeys keys, AuthProperties properties) {
+  TokenIssuer(KeyRing keys, AuthProperties properties) {
     this.keys = keys;
     this.properties = properties;
     this.clock = Clock.systemUTC();
   }
 
   public AccessToken issue(String subject, String email, List<String> roles) {
-    SigningKey key = keys.all().get(0);
+    SigningKey key = keys.current();
     Instant now = clock.instant();
     Instant expires = now.plus(properties.accessTokenTtl());
     String token =
