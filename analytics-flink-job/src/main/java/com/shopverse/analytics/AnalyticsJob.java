@@ -72,7 +72,9 @@ public final class AnalyticsJob {
             defaults.outOfOrderness(),
             defaults.allowedLateness(),
             defaults.statsFlushInterval(),
-            defaults.idleness()));
+            defaults.idleness(),
+            defaults.shopperRetention(),
+            defaults.model()));
     env.execute("shopverse-analytics");
   }
 

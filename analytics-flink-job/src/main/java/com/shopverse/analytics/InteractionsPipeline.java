@@ -1,10 +1,15 @@
 package com.shopverse.analytics;
 
+import com.shopverse.analytics.functions.CoVisitationScores;
+import com.shopverse.analytics.functions.CoVisitationSessions;
 import com.shopverse.analytics.functions.DeduplicateByEventId;
 import com.shopverse.analytics.functions.ParseInteraction;
 import com.shopverse.analytics.functions.ProductMinuteStats;
+import com.shopverse.analytics.functions.ShopperProfiles;
+import com.shopverse.analytics.functions.Shoppers;
 import com.shopverse.analytics.sink.ClickHouseSink;
 import com.shopverse.analytics.sink.JsonRowFormat;
+import com.shopverse.recommendation.model.PairIncrement;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -18,6 +23,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * source -> parse (malformed to a side output) -> event time -> deduplicate by eventId
  *        -> interactions (raw, every event once)
  *        -> key by product -> per-minute counts -> product_minute_stats
+ *        -> key by shopper -> sessions -> co-visitation increments
+ *               -> key by product -> co-visitation sums -> co_visitation
+ *        -> key by shopper -> what each shopper did with each product -> shopper_items
  * </pre>
  */
 public final class InteractionsPipeline {
@@ -63,12 +71,41 @@ public final class InteractionsPipeline {
         .sinkTo(sinks.productMinuteStats())
         .name("clickhouse-product-minute-stats")
         .uid("clickhouse-product-minute-stats");
+
+    SingleOutputStreamOperator<InteractionRow> modelled =
+        unique.filter(Shoppers::modelled).name("modelled").uid("modelled");
+
+    modelled
+        .keyBy(Shoppers::key)
+        .process(new CoVisitationSessions(settings.model()))
+        .name("co-visitation-sessions")
+        .uid("co-visitation-sessions")
+        .keyBy(PairIncrement::productId)
+        .process(new CoVisitationScores(settings.statsFlushInterval()))
+        .name("co-visitation-scores")
+        .uid("co-visitation-scores")
+        .sinkTo(sinks.coVisitation())
+        .name("clickhouse-co-visitation")
+        .uid("clickhouse-co-visitation");
+
+    modelled
+        .keyBy(Shoppers::key)
+        .process(
+            new ShopperProfiles(
+                settings.model(), settings.statsFlushInterval(), settings.shopperRetention()))
+        .name("shopper-profiles")
+        .uid("shopper-profiles")
+        .sinkTo(sinks.shopperItems())
+        .name("clickhouse-shopper-items")
+        .uid("clickhouse-shopper-items");
   }
 
   /** The ClickHouse sinks of every table this pipeline writes. */
   public static PipelineSinks clickHouseSinks(ClickHouseSink.ClickHouseSinkSettings settings) {
     return new PipelineSinks(
         new ClickHouseSink<>(settings, "interactions", new JsonRowFormat<>()),
-        new ClickHouseSink<>(settings, "product_minute_stats", new JsonRowFormat<>()));
+        new ClickHouseSink<>(settings, "product_minute_stats", new JsonRowFormat<>()),
+        new ClickHouseSink<>(settings, "co_visitation", new JsonRowFormat<>()),
+        new ClickHouseSink<>(settings, "shopper_items", new JsonRowFormat<>()));
   }
 }

@@ -1,5 +1,6 @@
 package com.shopverse.analytics;
 
+import com.shopverse.recommendation.model.ModelSettings;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -12,13 +13,17 @@ import java.time.Duration;
  * @param allowedLateness how long a minute's counts stay open after the watermark passed it
  * @param statsFlushInterval how often changed counts are written out (freshness versus writes)
  * @param idleness after how long a quiet Kafka partition stops holding the watermark back
+ * @param shopperRetention how long a shopper's untouched product stays in the job's state
+ * @param model the recommendation model's weights and windows (shared with the service)
  */
 public record PipelineSettings(
     Duration dedupRetention,
     Duration outOfOrderness,
     Duration allowedLateness,
     Duration statsFlushInterval,
-    Duration idleness)
+    Duration idleness,
+    Duration shopperRetention,
+    ModelSettings model)
     implements Serializable {
 
   public static PipelineSettings defaults() {
@@ -27,6 +32,8 @@ public record PipelineSettings(
         Duration.ofSeconds(5),
         Duration.ofHours(1),
         Duration.ofMillis(200),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofDays(30),
+        ModelSettings.defaults());
   }
 }

@@ -1,8 +1,11 @@
 package com.shopverse.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.events.InteractionType;
+import com.shopverse.recommendation.model.ModelSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +34,28 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
 
   static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
+  /** Sessions that never evict (64 items) and a decay too slow to matter within the test. */
+  static final ModelSettings MODEL =
+      new ModelSettings(
+          ModelSettings.defaults().weights(),
+          Duration.ofMinutes(30),
+          64,
+          Duration.ofDays(3650),
+          START,
+          20,
+          20,
+          1,
+          1,
+          0.2,
+          1,
+          4,
+          Duration.ofDays(1),
+          false);
+
   record Sent(
       String eventId,
       String type,
+      String userId,
       String productId,
       long minuteEpochSecond,
       int quantity,
@@ -48,7 +70,12 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     // One event two hours older than the rest, arriving last: late, so raw table only.
     Sent late =
         event(
-            UUID.randomUUID().toString(), "PRODUCT_VIEWED", "P-LATE", START.minusSeconds(7200), 1);
+            UUID.randomUUID().toString(),
+            "PRODUCT_VIEWED",
+            "u-late",
+            "P-LATE",
+            START.minusSeconds(7200),
+            1);
     stream.add(late);
 
     FailOnceSink.failed.set(false);
@@ -59,6 +86,16 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     assertThat(clickHouse.query("SELECT count() FROM interactions FINAL"))
         .containsExactly(List.of(Integer.toString(input.size() + 1)));
     assertThat(statsInClickHouse()).isEqualTo(recount(input));
+    List<Sent> modelled = new ArrayList<>(input);
+    modelled.add(late); // too late for the minute counts, still one of the shopper's interactions
+    assertSameScores(
+        "co_visitation",
+        clickHouse.query("SELECT product_id, neighbour_id, score FROM co_visitation FINAL"),
+        recountCoVisitation(modelled));
+    assertSameScores(
+        "shopper_items",
+        clickHouse.query("SELECT shopper_id, product_id, score FROM shopper_items FINAL"),
+        recountShopperItems(modelled));
     assertThat(
             clickHouse.query(
                 "SELECT count() FROM product_minute_stats FINAL WHERE product_id = 'P-LATE'"))
@@ -88,13 +125,18 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
         env,
         source,
         new PipelineSinks(
-            sinks.interactions(), new FailOnceSink<>(sinks.productMinuteStats(), 300)),
+            sinks.interactions(),
+            new FailOnceSink<>(sinks.productMinuteStats(), 300),
+            sinks.coVisitation(),
+            sinks.shopperItems()),
         new PipelineSettings(
             Duration.ofHours(1),
             Duration.ofSeconds(5),
             Duration.ofMinutes(30),
             Duration.ofMillis(50),
-            Duration.ofSeconds(30)));
+            Duration.ofSeconds(30),
+            Duration.ofDays(30),
+            MODEL));
     env.execute("exactly-once-it");
   }
 
@@ -130,6 +172,63 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     return stats;
   }
 
+  /**
+   * Co-visitation recounted from the input: within one session (each shopper's ten minutes here) a
+   * pair counts the product of the strongest weights its two products reached.
+   */
+  private static Map<String, Double> recountCoVisitation(List<Sent> input) {
+    Map<String, Map<String, Double>> strongest = new HashMap<>();
+    for (Sent e : input) {
+      double weight = MODEL.weight(InteractionType.valueOf(e.type()));
+      if (weight > 0) {
+        strongest
+            .computeIfAbsent(e.userId(), k -> new HashMap<>())
+            .merge(e.productId(), weight, Math::max);
+      }
+    }
+    Map<String, Double> pairs = new TreeMap<>();
+    double boost = MODEL.boost(START.toEpochMilli());
+    for (Map<String, Double> session : strongest.values()) {
+      session.forEach(
+          (a, wa) ->
+              session.forEach(
+                  (b, wb) -> {
+                    if (!a.equals(b)) {
+                      pairs.merge(a + " " + b, wa * wb * boost, Double::sum);
+                    }
+                  }));
+    }
+    return pairs;
+  }
+
+  /** Each shopper's weighted score per product, recounted from the input. */
+  private static Map<String, Double> recountShopperItems(List<Sent> input) {
+    Map<String, Double> scores = new TreeMap<>();
+    for (Sent e : input) {
+      double weight = MODEL.weight(InteractionType.valueOf(e.type()));
+      scores.merge(
+          "u:" + e.userId() + " " + e.productId(),
+          weight * MODEL.boost(START.toEpochMilli()),
+          Double::sum);
+    }
+    return scores;
+  }
+
+  /** Same keys, and scores equal up to the (negligible) decay within the test's ten minutes. */
+  private static void assertSameScores(
+      String table, List<List<String>> rows, Map<String, Double> expected) {
+    Map<String, Double> actual = new TreeMap<>();
+    for (List<String> row : rows) {
+      actual.put(row.get(0) + " " + row.get(1), Double.parseDouble(row.get(2)));
+    }
+    assertThat(actual.keySet()).as(table + " keys").isEqualTo(expected.keySet());
+    expected.forEach(
+        (key, score) ->
+            assertThat(actual.get(key))
+                .as(table + " " + key)
+                .isCloseTo(score, withinPercentage(0.01)));
+  }
+
   /** Shoppers' events over ten minutes: 30 products, views most, then clicks, carts, removals. */
   private static List<Sent> shoppers(int n, Random random) {
     String[] types = {
@@ -147,6 +246,7 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
           event(
               UUID.randomUUID().toString(),
               types[random.nextInt(types.length)],
+              "u" + random.nextInt(20),
               "P" + random.nextInt(30),
               at,
               1 + random.nextInt(3)));
@@ -154,10 +254,11 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     return new ArrayList<>(events);
   }
 
-  private static Sent event(String id, String type, String productId, Instant at, int quantity) {
+  private static Sent event(
+      String id, String type, String userId, String productId, Instant at, int quantity) {
     String json =
-        "{\"eventId\":\"%s\",\"type\":\"%s\",\"schemaVersion\":1,\"occurredAt\":\"%s\",\"receivedAt\":\"%s\",\"userId\":\"u1\",\"productId\":\"%s\",\"categoryId\":\"c-1\",\"quantity\":%d}"
-            .formatted(id, type, at, at, productId, quantity);
-    return new Sent(id, type, productId, at.getEpochSecond() / 60 * 60, quantity, json);
+        "{\"eventId\":\"%s\",\"type\":\"%s\",\"schemaVersion\":1,\"occurredAt\":\"%s\",\"receivedAt\":\"%s\",\"userId\":\"%s\",\"productId\":\"%s\",\"categoryId\":\"c-1\",\"quantity\":%d}"
+            .formatted(id, type, at, at, userId, productId, quantity);
+    return new Sent(id, type, userId, productId, at.getEpochSecond() / 60 * 60, quantity, json);
   }
 }

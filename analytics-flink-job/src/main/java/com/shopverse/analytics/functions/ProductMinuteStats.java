@@ -11,8 +11,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -36,9 +34,9 @@ public class ProductMinuteStats
   private final Duration allowedLateness;
   private final Duration flushInterval;
   private transient MapState<Long, MinuteCounts> minutes;
-  private transient ValueState<Long> pendingFlush;
+  private transient FlushSchedule flush;
   private transient Counter late;
-  private transient long lastVersion;
+  private transient RowVersions versions;
 
   public ProductMinuteStats(Duration allowedLateness, Duration flushInterval) {
     this.allowedLateness = allowedLateness;
@@ -50,8 +48,8 @@ public class ProductMinuteStats
     minutes =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("minutes", Long.class, MinuteCounts.class));
-    pendingFlush =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("pending-flush", Long.class));
+    flush = new FlushSchedule(getRuntimeContext(), flushInterval);
+    versions = new RowVersions();
     late = getRuntimeContext().getMetricGroup().counter("interactionsLate");
   }
 
@@ -74,11 +72,7 @@ public class ProductMinuteStats
     }
     counts.dirty = true;
     minutes.put(minuteMs, counts);
-    if (pendingFlush.value() == null) {
-      long at = ctx.timerService().currentProcessingTime() + flushInterval.toMillis();
-      ctx.timerService().registerProcessingTimeTimer(at);
-      pendingFlush.update(at);
-    }
+    flush.request(ctx.timerService());
   }
 
   /** Adds the row to the counts; false if this type is not counted here. */
@@ -106,11 +100,15 @@ public class ProductMinuteStats
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ProductMinuteRow> out)
       throws Exception {
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      pendingFlush.clear();
+      flush.done(ctx.timerService());
       emitDirty(ctx.getCurrentKey(), out, Long.MAX_VALUE);
       return;
     }
-    // Event time: the minutes whose lateness window has closed are final; emit and forget them.
+    // Event time: the minutes whose lateness window has closed are final; emit and forget them
+    // (at the end of a bounded input, that is all of them).
+    if (timestamp == FlushSchedule.END_OF_TIME) {
+      flush.done(ctx.timerService());
+    }
     long closedBefore = timestamp - allowedLateness.toMillis() - 60_000L;
     emitDirty(ctx.getCurrentKey(), out, closedBefore + 1);
     List<Long> closed = new ArrayList<>();
@@ -147,18 +145,9 @@ public class ProductMinuteStats
               counts.removes,
               0,
               0,
-              nextVersion()));
+              versions.next()));
       counts.dirty = false;
       minutes.put(entry.getKey(), counts);
     }
-  }
-
-  /**
-   * Wall-clock microseconds, strictly rising within this task: a row written after a restart always
-   * outranks one written before it.
-   */
-  private long nextVersion() {
-    lastVersion = Math.max(lastVersion + 1, System.currentTimeMillis() * 1000);
-    return lastVersion;
   }
 }

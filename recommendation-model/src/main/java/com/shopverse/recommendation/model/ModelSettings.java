@@ -1,6 +1,7 @@
 package com.shopverse.recommendation.model;
 
 import com.shopverse.events.InteractionType;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -43,7 +44,8 @@ public record ModelSettings(
     double categoryAffinityWeight,
     int maxPerCategory,
     Duration removedCooldown,
-    boolean rebuyable) {
+    boolean rebuyable)
+    implements Serializable {
 
   public ModelSettings {
     weights = Map.copyOf(weights);
