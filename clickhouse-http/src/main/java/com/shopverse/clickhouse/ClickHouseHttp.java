@@ -126,6 +126,23 @@ public final class ClickHouseHttp {
     }
   }
 
+  /**
+   * A ClickHouse string literal holding {@code value}. ClickHouse 18.16 has no bound query
+   * parameters (they came in 19.x), so values are quoted here: backslash and quote escaped, so no
+   * value can end the literal.
+   */
+  public static String quote(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '\'') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.append('\'').toString();
+  }
+
   private static boolean isTransient(String body) {
     // Server-side errors about the SQL itself (syntax, unknown table) will fail again on retry.
     return !(body.contains("Syntax error")

@@ -41,6 +41,14 @@ class ClickHouseHttpIT {
   }
 
   @Test
+  void aQuotedValueComesBackAsItWasWhateverItHolds() {
+    String hostile = "x' OR 1=1 -- \\ \\' done";
+
+    assertThat(clickHouse.query("SELECT " + ClickHouseHttp.quote(hostile)))
+        .containsExactly(List.of(hostile));
+  }
+
+  @Test
   void replacingMergeTreeWithFinalKeepsOneRowPerKey() {
     clickHouse.execute(
         "CREATE TABLE t_replace (id String, v UInt64) ENGINE = ReplacingMergeTree(v) ORDER BY id");

@@ -58,6 +58,36 @@ public class LocalProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Freezes the server ({@code SIGSTOP}): it keeps its port and accepts connections but answers
+   * nothing, as a server stuck in a long GC or on a dead disk would. {@link #resume()} thaws it.
+   */
+  public void pause() {
+    signal("STOP");
+  }
+
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      int exit =
+          new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+              .inheritIO()
+              .start()
+              .waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("kill -" + name + " exited with " + exit);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Kills the server at once, as a crash would ({@code kill -9}). */
   public void kill() {
     process.destroyForcibly();

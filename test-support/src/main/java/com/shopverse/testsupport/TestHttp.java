@@ -27,6 +27,11 @@ public final class TestHttp {
     return send("GET", path, null, token);
   }
 
+  /** A GET with extra headers, given as name, value, name, value... */
+  public HttpResponse<String> getWithHeaders(String path, String... headers) {
+    return send("GET", path, null, null, headers);
+  }
+
   public HttpResponse<String> post(String path, String json) {
     return post(path, json, null);
   }
@@ -35,7 +40,8 @@ public final class TestHttp {
     return send("POST", path, json, token);
   }
 
-  public HttpResponse<String> send(String method, String path, String json, String token) {
+  public HttpResponse<String> send(
+      String method, String path, String json, String token, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
@@ -49,6 +55,9 @@ public final class TestHttp {
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
