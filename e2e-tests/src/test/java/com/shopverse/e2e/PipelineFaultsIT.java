@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Crashes under load, on the running stack: whatever got a 202 must end up in ClickHouse exactly
  * once, in the raw table and in the per-minute counts, after the crashed part is started again.
  */
-@Order(2)
+@Order(3)
 class PipelineFaultsIT {
 
   static Stack stack;
