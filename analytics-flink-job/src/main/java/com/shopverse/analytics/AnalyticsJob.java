@@ -74,7 +74,7 @@ public final class AnalyticsJob {
             defaults.statsFlushInterval(),
             defaults.idleness(),
             defaults.shopperRetention(),
-            defaults.model()));
+            ModelKnobs.from(System::getenv)));
     env.execute("shopverse-analytics");
   }
 
