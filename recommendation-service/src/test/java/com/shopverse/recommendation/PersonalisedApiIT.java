@@ -165,6 +165,37 @@ class PersonalisedApiIT {
 
   @Test
   @Order(6)
+  void exposesWhatWasServedFromWhereWhyAndHowFreshTheDataIs() {
+    String metrics =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                this::shopverseMetrics,
+                lines ->
+                    lines.matches(
+                        "(?s).*shopverse_recommendations_data_age_milliseconds\\{[^}]*} [0-9].*"));
+
+    assertThat(metrics)
+        .contains("kind=\"for-you\",source=\"live\"")
+        .contains(
+            "reasons_total{application=\"recommendation-service\",kind=\"for-you\",reason=\"co_visitation\"}")
+        .contains(
+            "shopverse_recommendations_latency_seconds_count{application=\"recommendation-service\",kind=\"similar\"}")
+        .containsPattern("shopverse_recommendations_catalog_products\\{[^}]*} 9.0");
+  }
+
+  /** Only the platform's own metrics, so a failure message stays readable. */
+  private String shopverseMetrics() {
+    return http()
+        .get("/actuator/prometheus")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("shopverse_"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  @Test
+  @Order(7)
   void rejectsBadInputWithAProblemNamingTheField() {
     assertProblem(http().get("/api/recommendations/for-you?limit=0"), 400, "limit");
     assertProblem(http().get("/api/recommendations/similar/P-A?limit=51"), 400, "limit");
@@ -178,7 +209,7 @@ class PersonalisedApiIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aFrozenClickHouseGetsTheLastGoodListWithinTheTimeout() {
     String before = forYou(tokens.customer("alice"));
     clickHouse.pause();
@@ -198,7 +229,7 @@ class PersonalisedApiIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aDeadClickHouseStillAnswers200WithAFallback() {
     clickHouse.kill();
 
