@@ -55,22 +55,22 @@ public record ModelSettings(
   public static ModelSettings defaults() {
     Map<InteractionType, Double> weights = new EnumMap<>(InteractionType.class);
     weights.put(InteractionType.PRODUCT_VIEWED, 1.0);
-    weights.put(InteractionType.PRODUCT_CLICKED, 2.0);
-    weights.put(InteractionType.ADDED_TO_CART, 4.0);
-    weights.put(InteractionType.PURCHASED, 6.0);
+    weights.put(InteractionType.PRODUCT_CLICKED, 1.0);
+    weights.put(InteractionType.ADDED_TO_CART, 1.0);
+    weights.put(InteractionType.PURCHASED, 1.0);
     return new ModelSettings(
         weights,
         Duration.ofMinutes(30),
-        20,
-        Duration.ofDays(7),
+        3,
+        Duration.ofDays(28),
         Instant.parse("2026-01-01T00:00:00Z"),
-        20,
-        20,
+        2,
+        80,
+        0.02,
         1.0,
-        1.0,
-        0.2,
-        1.0,
-        4,
+        0.02,
+        3.0,
+        5,
         Duration.ofDays(1),
         false);
   }
