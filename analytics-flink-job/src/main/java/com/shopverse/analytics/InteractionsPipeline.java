@@ -9,9 +9,11 @@ import com.shopverse.analytics.functions.ShopperProfiles;
 import com.shopverse.analytics.functions.Shoppers;
 import com.shopverse.analytics.sink.ClickHouseSink;
 import com.shopverse.analytics.sink.JsonRowFormat;
-import com.shopverse.recommendation.model.PairIncrement;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -24,11 +26,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *        -> interactions (raw, every event once)
  *        -> key by product -> per-minute counts -> product_minute_stats
  *        -> key by shopper -> sessions -> co-visitation increments
- *               -> key by product -> co-visitation sums -> co_visitation
- *        -> key by shopper -> what each shopper did with each product -> shopper_items
+ *               -> key by (product, neighbour) -> co-visitation sums -> co_visitation
+ *        -> key by (shopper, product) -> what the shopper did with the product -> shopper_items
  * </pre>
  */
 public final class InteractionsPipeline {
+
+  private static final TypeInformation<Tuple2<String, String>> PAIR =
+      Types.TUPLE(Types.STRING, Types.STRING);
 
   private InteractionsPipeline() {}
 
@@ -80,7 +85,7 @@ public final class InteractionsPipeline {
         .process(new CoVisitationSessions(settings.model()))
         .name("co-visitation-sessions")
         .uid("co-visitation-sessions")
-        .keyBy(PairIncrement::productId)
+        .keyBy(CoVisitationScores::pair, PAIR)
         .process(new CoVisitationScores(settings.statsFlushInterval()))
         .name("co-visitation-scores")
         .uid("co-visitation-scores")
@@ -89,7 +94,7 @@ public final class InteractionsPipeline {
         .uid("clickhouse-co-visitation");
 
     modelled
-        .keyBy(Shoppers::key)
+        .keyBy(ShopperProfiles::shopperProduct, PAIR)
         .process(
             new ShopperProfiles(
                 settings.model(), settings.statsFlushInterval(), settings.shopperRetention()))

@@ -3,25 +3,27 @@ package com.shopverse.analytics.functions;
 import com.shopverse.analytics.CoVisitationRow;
 import com.shopverse.recommendation.model.PairIncrement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by product: sums the co-visitation increments per neighbour in checkpointed state and
- * upserts each changed (product, neighbour) score at most once per flush interval. After a crash,
- * state and input rewind together, so the rows converge to the same exact sums.
+ * Keyed by (product, neighbour): sums the co-visitation increments of one pair in checkpointed
+ * state and upserts the pair's score at most once per flush interval. After a crash, state and
+ * input rewind together, so the rows converge to the same exact sums.
+ *
+ * <p>Keyed by the pair rather than by product with a map of neighbours on purpose: the heap state
+ * backend copies a key's whole value on the first write after each checkpoint, and a popular
+ * product's map of thousands of neighbours copied every second made this the job's bottleneck.
  */
 public class CoVisitationScores
-    extends KeyedProcessFunction<String, PairIncrement, CoVisitationRow> {
+    extends KeyedProcessFunction<Tuple2<String, String>, PairIncrement, CoVisitationRow> {
 
   private final Duration flushInterval;
-  private transient MapState<String, Double> scores;
-  private transient MapState<String, Long> changed;
+  private transient ValueState<Double> score;
   private transient FlushSchedule flush;
   private transient RowVersions versions;
 
@@ -29,14 +31,14 @@ public class CoVisitationScores
     this.flushInterval = flushInterval;
   }
 
+  /** The key: product, then neighbour. */
+  public static Tuple2<String, String> pair(PairIncrement increment) {
+    return Tuple2.of(increment.productId(), increment.neighbourId());
+  }
+
   @Override
   public void open(OpenContext context) {
-    scores =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("scores", String.class, Double.class));
-    changed =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("changed", String.class, Long.class));
+    score = getRuntimeContext().getState(new ValueStateDescriptor<>("score", Double.class));
     flush = new FlushSchedule(getRuntimeContext(), flushInterval);
     versions = new RowVersions();
   }
@@ -44,9 +46,8 @@ public class CoVisitationScores
   @Override
   public void processElement(PairIncrement increment, Context ctx, Collector<CoVisitationRow> out)
       throws Exception {
-    Double before = scores.get(increment.neighbourId());
-    scores.put(increment.neighbourId(), (before == null ? 0 : before) + increment.delta());
-    changed.put(increment.neighbourId(), ctx.timerService().currentProcessingTime());
+    Double before = score.value();
+    score.update((before == null ? 0 : before) + increment.delta());
     flush.request(ctx.timerService());
   }
 
@@ -54,13 +55,13 @@ public class CoVisitationScores
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<CoVisitationRow> out)
       throws Exception {
     flush.done(ctx.timerService());
-    List<String> neighbours = new ArrayList<>();
-    changed.keys().forEach(neighbours::add);
-    for (String neighbour : neighbours) {
-      out.collect(
-          new CoVisitationRow(
-              ctx.getCurrentKey(), neighbour, scores.get(neighbour), timestamp, versions.next()));
-    }
-    changed.clear();
+    Tuple2<String, String> pair = ctx.getCurrentKey();
+    out.collect(
+        new CoVisitationRow(
+            pair.f0,
+            pair.f1,
+            score.value(),
+            ctx.timerService().currentProcessingTime(),
+            versions.next()));
   }
 }

@@ -5,28 +5,28 @@ import com.shopverse.analytics.ShopperItemRow;
 import com.shopverse.recommendation.model.ModelSettings;
 import com.shopverse.recommendation.model.ShopperItem;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by shopper: keeps what the shopper did with each product (the model's {@link ShopperItem})
- * and upserts each changed item at most once per flush interval. Items untouched for {@code
+ * Keyed by (shopper, product): keeps what the shopper did with the product (the model's {@link
+ * ShopperItem}) and upserts it at most once per flush interval. Items untouched for {@code
  * retention} are dropped from state (the last row stays in ClickHouse, where its decayed score has
- * faded anyway).
+ * faded anyway). Keyed by the pair, not by shopper with a map of products, so a checkpoint's
+ * copy-on-write copies one item, not a shopper's whole history (see {@link CoVisitationScores}).
  */
-public class ShopperProfiles extends KeyedProcessFunction<String, InteractionRow, ShopperItemRow> {
+public class ShopperProfiles
+    extends KeyedProcessFunction<Tuple2<String, String>, InteractionRow, ShopperItemRow> {
 
   private final ModelSettings model;
   private final Duration flushInterval;
   private final Duration retention;
-  private transient MapState<String, ShopperItem> items;
-  private transient MapState<String, Long> changed;
+  private transient ValueState<ShopperItem> item;
   private transient FlushSchedule flush;
   private transient RowVersions versions;
 
@@ -36,15 +36,17 @@ public class ShopperProfiles extends KeyedProcessFunction<String, InteractionRow
     this.retention = retention;
   }
 
+  /** The key: the shopper (see {@link Shoppers#key}), then the product. */
+  public static Tuple2<String, String> shopperProduct(InteractionRow row) {
+    return Tuple2.of(Shoppers.key(row), row.productId());
+  }
+
   @Override
   public void open(OpenContext context) {
-    MapStateDescriptor<String, ShopperItem> descriptor =
-        new MapStateDescriptor<>("items", String.class, ShopperItem.class);
+    ValueStateDescriptor<ShopperItem> descriptor =
+        new ValueStateDescriptor<>("item", ShopperItem.class);
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-    items = getRuntimeContext().getMapState(descriptor);
-    changed =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("changed", String.class, Long.class));
+    item = getRuntimeContext().getState(descriptor);
     flush = new FlushSchedule(getRuntimeContext(), flushInterval);
     versions = new RowVersions();
   }
@@ -52,13 +54,12 @@ public class ShopperProfiles extends KeyedProcessFunction<String, InteractionRow
   @Override
   public void processElement(InteractionRow row, Context ctx, Collector<ShopperItemRow> out)
       throws Exception {
-    ShopperItem item = items.get(row.productId());
-    if (item == null) {
-      item = new ShopperItem(row.productId());
+    ShopperItem current = item.value();
+    if (current == null) {
+      current = new ShopperItem(row.productId());
     }
-    if (item.add(Shoppers.type(row), row.categoryId(), row.eventTimeMs(), model)) {
-      items.put(row.productId(), item);
-      changed.put(row.productId(), ctx.timerService().currentProcessingTime());
+    if (current.add(Shoppers.type(row), row.categoryId(), row.eventTimeMs(), model)) {
+      item.update(current);
       flush.request(ctx.timerService());
     }
   }
@@ -67,25 +68,20 @@ public class ShopperProfiles extends KeyedProcessFunction<String, InteractionRow
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ShopperItemRow> out)
       throws Exception {
     flush.done(ctx.timerService());
-    List<String> products = new ArrayList<>();
-    changed.keys().forEach(products::add);
-    for (String product : products) {
-      ShopperItem item = items.get(product);
-      if (item != null) {
-        out.collect(
-            new ShopperItemRow(
-                ctx.getCurrentKey(),
-                item.productId,
-                item.categoryId,
-                item.score,
-                item.lastType,
-                item.lastMs,
-                item.lastViewedMs,
-                item.removedMs,
-                item.purchased ? 1 : 0,
-                versions.next()));
-      }
+    ShopperItem current = item.value();
+    if (current != null) {
+      out.collect(
+          new ShopperItemRow(
+              ctx.getCurrentKey().f0,
+              current.productId,
+              current.categoryId,
+              current.score,
+              current.lastType,
+              current.lastMs,
+              current.lastViewedMs,
+              current.removedMs,
+              current.purchased ? 1 : 0,
+              versions.next()));
     }
-    changed.clear();
   }
 }
