@@ -29,6 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *               -> key by (product, neighbour) -> co-visitation sums -> co_visitation
  *        -> key by (shopper, product) -> what the shopper did with the product -> shopper_items
  * </pre>
+ *
+ * Sinks are not chained to the operators before them: an insert waits on ClickHouse, and in its own
+ * thread that wait no longer stalls the counting (on 2 cores this nearly doubled the job's rate).
  */
 public final class InteractionsPipeline {
 
@@ -63,7 +66,8 @@ public final class InteractionsPipeline {
     unique
         .sinkTo(sinks.interactions())
         .name("clickhouse-interactions")
-        .uid("clickhouse-interactions");
+        .uid("clickhouse-interactions")
+        .disableChaining();
 
     unique
         .filter(row -> row.productId() != null && !row.productId().isEmpty())
@@ -75,7 +79,8 @@ public final class InteractionsPipeline {
         .uid("product-minute-stats")
         .sinkTo(sinks.productMinuteStats())
         .name("clickhouse-product-minute-stats")
-        .uid("clickhouse-product-minute-stats");
+        .uid("clickhouse-product-minute-stats")
+        .disableChaining();
 
     SingleOutputStreamOperator<InteractionRow> modelled =
         unique.filter(Shoppers::modelled).name("modelled").uid("modelled");
@@ -91,7 +96,8 @@ public final class InteractionsPipeline {
         .uid("co-visitation-scores")
         .sinkTo(sinks.coVisitation())
         .name("clickhouse-co-visitation")
-        .uid("clickhouse-co-visitation");
+        .uid("clickhouse-co-visitation")
+        .disableChaining();
 
     modelled
         .keyBy(ShopperProfiles::shopperProduct, PAIR)
@@ -102,7 +108,8 @@ public final class InteractionsPipeline {
         .uid("shopper-profiles")
         .sinkTo(sinks.shopperItems())
         .name("clickhouse-shopper-items")
-        .uid("clickhouse-shopper-items");
+        .uid("clickhouse-shopper-items")
+        .disableChaining();
   }
 
   /** The ClickHouse sinks of every table this pipeline writes. */

@@ -31,7 +31,7 @@ record JobSettings(
         get(p, "group.id", "ANALYTICS_GROUP_ID", "analytics-flink-job"),
         get(p, "clickhouse.url", "CLICKHOUSE_URL", "http://127.0.0.1:8123"),
         get(p, "clickhouse.database", "CLICKHOUSE_DATABASE", "shopverse"),
-        Duration.parse(get(p, "checkpoint.interval", "CHECKPOINT_INTERVAL", "PT1S")),
+        Duration.parse(get(p, "checkpoint.interval", "CHECKPOINT_INTERVAL", "PT10S")),
         get(p, "checkpoint.dir", "CHECKPOINT_DIR", ""),
         Integer.parseInt(get(p, "parallelism", "FLINK_PARALLELISM", "1")),
         Integer.parseInt(get(p, "rest.port", "FLINK_REST_PORT", "8086")),

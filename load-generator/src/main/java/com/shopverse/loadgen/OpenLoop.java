@@ -101,9 +101,25 @@ public final class OpenLoop {
   private static Targets targets(Options options, List<URI> urls) {
     return new Targets(
         urls.stream()
-            .map(url -> Target.of(url, options.method(), options.headers(), options.body()))
+            .map(
+                url ->
+                    Target.of(
+                        url,
+                        options.method(),
+                        withLineHeaders(options.headers(), options.lineHeaders().get(url)),
+                        options.body()))
             .toList(),
         options.seed());
+  }
+
+  private static List<Options.Header> withLineHeaders(
+      List<Options.Header> common, List<Options.Header> own) {
+    if (own == null) {
+      return common;
+    }
+    List<Options.Header> all = new java.util.ArrayList<>(common);
+    all.addAll(own);
+    return all;
   }
 
   private static Client client(Options options) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +36,8 @@ record Options(
     String client,
     boolean selfTest,
     boolean help,
-    List<String> args) {
+    List<String> args,
+    Map<URI, List<Header>> lineHeaders) {
 
   static final String USAGE =
       """
@@ -49,7 +51,8 @@ record Options(
         --duration <d>           measured time, default 30s (durations: 500ms, 30s, 2m, 1h)
         --warmup <d>             sent first at the same rate, not recorded; default 0s
         --url <url>              target, repeatable (http only; loopback expected)
-        --urls-file <file>       one URL per line (# comments and blank lines ignored)
+        --urls-file <file>       one URL per line (# comments and blank lines ignored); a line may add
+                                 headers of its own after tabs: URL<TAB>Name: value (socket client)
         --seed <n>               pick each request's URL at random with this seed (default round-robin)
         --method GET|POST        default GET
         --body-file <file>       request body for POST
@@ -139,6 +142,7 @@ record Options(
     Duration warmup = Duration.ZERO;
     Duration timeout = Duration.ofSeconds(2);
     final List<URI> urls = new ArrayList<>();
+    final Map<URI, List<Header>> lineHeaders = new java.util.HashMap<>();
     OptionalLong seed = OptionalLong.empty();
     final List<Header> headers = new ArrayList<>();
     String method = "GET";
@@ -159,7 +163,7 @@ record Options(
         case "--warmup" -> warmup = Durations.parse(option, value);
         case "--timeout" -> timeout = Durations.parse(option, value);
         case "--url" -> urls.add(url(value));
-        case "--urls-file" -> urls.addAll(urlsFile(Path.of(value)));
+        case "--urls-file" -> urls.addAll(urlsFile(Path.of(value), lineHeaders));
         case "--seed" -> seed = OptionalLong.of(integer(option, value));
         case "--header" -> headers.add(Header.parse(value));
         case "--method" -> method = method(value);
@@ -220,7 +224,8 @@ record Options(
           client,
           selfTest,
           help,
-          args);
+          args,
+          Map.copyOf(lineHeaders));
     }
   }
 
@@ -277,12 +282,21 @@ record Options(
     return uri;
   }
 
-  private static List<URI> urlsFile(Path file) {
+  private static List<URI> urlsFile(Path file, Map<URI, List<Header>> lineHeaders) {
     List<URI> urls = new ArrayList<>();
     String text = new String(read("--urls-file", file), java.nio.charset.StandardCharsets.UTF_8);
     for (String line : text.split("\\R")) {
       if (!line.isBlank() && !line.trim().startsWith("#")) {
-        urls.add(url(line));
+        String[] parts = line.split("\t");
+        URI uri = url(parts[0]);
+        urls.add(uri);
+        if (parts.length > 1) {
+          List<Header> headers = new ArrayList<>();
+          for (int i = 1; i < parts.length; i++) {
+            headers.add(Header.parse(parts[i]));
+          }
+          lineHeaders.put(uri, List.copyOf(headers));
+        }
       }
     }
     if (urls.isEmpty()) {

@@ -184,4 +184,23 @@ class OptionsTest {
         .isInstanceOf(UsageException.class)
         .hasMessageStartingWith(message);
   }
+
+  @Test
+  void aUrlsFileLineMayCarryHeadersOfItsOwn() throws IOException {
+    Path file = dir.resolve("shoppers.txt");
+    Files.writeString(
+        file,
+        "http://127.0.0.1:8085/for-you?n=1\tX-Anonymous-Id: a-1\n"
+            + "http://127.0.0.1:8085/for-you?n=2\tX-Anonymous-Id: a-2\tX-Trace: t\n"
+            + "http://127.0.0.1:8085/trending\n");
+
+    Options options = Options.parse("--rate", "10", "--urls-file", file.toString());
+
+    assertThat(options.urls()).hasSize(3);
+    assertThat(options.lineHeaders().get(URI.create("http://127.0.0.1:8085/for-you?n=2")))
+        .containsExactly(
+            new Options.Header("X-Anonymous-Id", "a-2"), new Options.Header("X-Trace", "t"));
+    assertThat(options.lineHeaders())
+        .doesNotContainKey(URI.create("http://127.0.0.1:8085/trending"));
+  }
 }

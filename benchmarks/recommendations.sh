@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Recommendation benchmark, all on this machine over loopback, every figure from the same run:
+#   1. seeds 3,000 anonymous shoppers' sessions through the real ingest API (SeedShoppers);
+#   2. end-to-end freshness under a steady background load (FreshnessProbe): view accepted ->
+#      the view's co-visited neighbours in the shopper's for-you list, and -> counted in ClickHouse;
+#   3. serving latency with the open-loop generator (load-generator), for-you for the seeded
+#      shoppers (each request a different shopper) and similar, direct and through the gateway,
+#      at each rate in RATES.
+# The stack runs on its own ports (offset 10000, outside Linux's ephemeral port range) and state
+# folder, with full JIT, and is stopped after.
+#
+#   benchmarks/recommendations.sh [results-file]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RESULTS="${1:-$ROOT/benchmarks/results/recommendations-$(date -u +%F).md}"
+RATES="${RATES:-50 100 1000}"
+BACKGROUND="${BACKGROUND:-1000}"
+export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=10000 SHOPVERSE_JAVA_OPTS=""
+GATEWAY=http://127.0.0.1:18080
+DIRECT=http://127.0.0.1:18085
+JAR="$ROOT/load-generator/target/load-generator-0.1.0-SNAPSHOT.jar"
+WORK="$(mktemp -d)"
+
+rm -rf "$SHOPVERSE_HOME"
+"$ROOT/shopverse" up >/dev/null
+trap '"$ROOT/shopverse" down >/dev/null; rm -rf "$WORK"' EXIT
+
+java -cp "$JAR" com.shopverse.loadgen.shop.SeedShoppers http://127.0.0.1:18082 http://127.0.0.1:18084 3000
+sleep 5
+
+{
+  echo "# Recommendation benchmark"
+  echo
+  echo "- Date: $(date -u '+%F %H:%M UTC')"
+  echo "- Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
+  echo "- Command: \`benchmarks/recommendations.sh\` (RATES=\"$RATES\", BACKGROUND=$BACKGROUND), loopback, the local stack"
+  echo "  (\`./shopverse up\`, full JIT) seeded with 3,000 shoppers' sessions (~24,000 events); generators on the same 2 cores."
+  echo
+  echo "## Freshness"
+  echo
+} >"$RESULTS"
+java -cp "$JAR" com.shopverse.loadgen.shop.FreshnessProbe --gateway $GATEWAY --recommendations $DIRECT \
+  --ingest http://127.0.0.1:18084 --clickhouse http://127.0.0.1:18123 \
+  --rate 2 --duration 60s --background "$BACKGROUND" --out "$RESULTS"
+
+{
+  echo
+  echo "## Serving latency (open loop; latency from each request's intended start)"
+  echo
+} >>"$RESULTS"
+for i in $(seq 0 2999); do
+  printf '%s/api/recommendations/for-you?limit=10&n=%s\tX-Anonymous-Id: seed-%s\n' "$DIRECT" "$i" "$i"
+done >"$WORK/for-you-direct.txt"
+sed "s#$DIRECT#$GATEWAY#" "$WORK/for-you-direct.txt" >"$WORK/for-you-gateway.txt"
+for i in $(seq 1 360); do printf '%s/api/recommendations/similar/P%05d\n' "$DIRECT" "$i"; done >"$WORK/similar-direct.txt"
+for rate in $RATES; do
+  for list in for-you-direct for-you-gateway similar-direct; do
+    java -jar "$JAR" --rate "$rate" --warmup 10s --duration 30s --urls-file "$WORK/$list.txt" --seed 1 \
+      --expect-status 200 --max-error-rate 100 --label "$list at $rate req/s" --out "$RESULTS" | tail -4 || true
+  done
+done
+echo "Results written to $RESULTS"
