@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -44,9 +42,6 @@ public final class FreshnessProbe {
 
   private static final long GIVE_UP_MS = 10_000;
   private static final long POLL_MS = 50;
-  private static final Pattern NEIGHBOUR =
-      Pattern.compile(
-          "\"productId\":\"([^\"]+)\",\"score\":[^,]+,\"reason\":\"[^\"]*\",\"reasonCode\":\"co_visitation\"");
 
   private final ShopHttp http = new ShopHttp();
   private final String gateway;
@@ -95,8 +90,8 @@ public final class FreshnessProbe {
 
   private String run(double rate, Duration duration, int backgroundPerSecond) throws Exception {
     List<Product> products = http.products(gateway).stream().filter(Product::inStock).toList();
-    List<String[]> pairs = pairs(products);
-    if (pairs.isEmpty()) {
+    List<String> withNeighbours = withNeighbours(products);
+    if (withNeighbours.isEmpty()) {
       throw new IllegalStateException("no product has co-visited neighbours: seed sessions first");
     }
     ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
@@ -119,9 +114,9 @@ public final class FreshnessProbe {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      String[] pair = pairs.get(random.nextInt(pairs.size()));
+      String viewed = withNeighbours.get(random.nextInt(withNeighbours.size()));
       int n = i;
-      running.add(probes.submit(() -> guarded(() -> probeRecommendations(pair[0], n))));
+      running.add(probes.submit(() -> guarded(() -> probeRecommendations(viewed, n))));
       running.add(probes.submit(() -> guarded(() -> probeAggregates(n))));
     }
     for (var future : running) {
@@ -129,7 +124,7 @@ public final class FreshnessProbe {
     }
     clock.shutdownNow();
     probes.shutdownNow();
-    return report(rate, duration, backgroundPerSecond, total, pairs.size());
+    return report(rate, duration, backgroundPerSecond, total, withNeighbours.size());
   }
 
   /**
@@ -144,17 +139,16 @@ public final class FreshnessProbe {
     }
   }
 
-  /** Products whose similar list has a co-visited neighbour, with that neighbour. */
-  private List<String[]> pairs(List<Product> products) {
-    List<String[]> pairs = new ArrayList<>();
+  /** Products whose similar list has a co-visited neighbour. */
+  private List<String> withNeighbours(List<Product> products) {
+    List<String> ids = new ArrayList<>();
     for (Product product : products) {
       String body = http.get(gateway + "/api/recommendations/similar/" + product.id()).body();
-      Matcher neighbour = NEIGHBOUR.matcher(body);
-      if (neighbour.find()) {
-        pairs.add(new String[] {product.id(), neighbour.group(1)});
+      if (body.contains("\"reasonCode\":\"co_visitation\"")) {
+        ids.add(product.id());
       }
     }
-    return pairs;
+    return ids;
   }
 
   private void probeRecommendations(String a, int n) {
@@ -249,7 +243,7 @@ public final class FreshnessProbe {
     }
   }
 
-  private String report(double rate, Duration duration, int background, int probes, int pairs) {
+  private String report(double rate, Duration duration, int background, int probes, int products) {
     return """
         | Freshness (from the 202) | probes | p50 ms | p90 ms | p99 ms | max ms |
         |---|---|---|---|---|---|
@@ -272,7 +266,7 @@ public final class FreshnessProbe {
             aggregates.getMaxValue(),
             rate,
             duration.toSeconds(),
-            pairs,
+            products,
             background,
             backgroundEvents.get(),
             backgroundEvents.get() / (double) duration.toSeconds(),

@@ -28,6 +28,11 @@ public class ShopperItem {
 
   /** Records one interaction; returns false if it changed nothing this model reads. */
   public boolean add(InteractionType type, String category, long eventTimeMs, ModelSettings s) {
+    // Decide first: the Flink job keeps this object in heap state, so a change made before
+    // returning false would stick there without ever being written out.
+    if (type == InteractionType.SEARCHED) {
+      return false;
+    }
     if (category != null && !category.isEmpty()) {
       categoryId = category;
     }
@@ -45,9 +50,7 @@ public class ShopperItem {
       }
       case REMOVED_FROM_CART -> removedMs = Math.max(removedMs, eventTimeMs);
       case PURCHASED -> purchased = true;
-      default -> {
-        return false;
-      }
+      default -> {}
     }
     return true;
   }
