@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param popularWindow the window of the popularity snapshot used for cold start and fallbacks
  * @param popularRefresh how often that snapshot is recomputed
  * @param popularSize how many products the snapshot holds
+ * @param index how the in-memory model index follows the Flink job's tables
  * @param model the model's weights and windows; unset ones take {@link ModelSettings#defaults()}
  */
 @ConfigurationProperties("shopverse.recommendation")
@@ -36,7 +37,29 @@ public record RecommendationProperties(
     Duration popularWindow,
     Duration popularRefresh,
     int popularSize,
+    Index index,
     Model model) {
+
+  /**
+   * The in-memory index personalised and similar lists are ranked from (ClickHouse stays off the
+   * request path).
+   *
+   * @param refresh how often rows changed since the newest version seen are read
+   * @param reconcileEvery how often the read goes back {@code reconcileOverlap} further, to catch
+   *     rows that became visible out of version order (several sink writers)
+   * @param reconcileOverlap how far back such a read goes
+   * @param staleAfter after this long without a successful read lists are marked {@code fallback}
+   * @param retention shoppers whose newest interaction is older than this are dropped (the Flink
+   *     job forgets them after the same time)
+   * @param neighbours how many strongest neighbours are kept per product
+   */
+  public record Index(
+      Duration refresh,
+      Duration reconcileEvery,
+      Duration reconcileOverlap,
+      Duration staleAfter,
+      Duration retention,
+      int neighbours) {}
 
   /**
    * The model knobs (see docs/recommendations.md); each may be set on its own, e.g. {@code

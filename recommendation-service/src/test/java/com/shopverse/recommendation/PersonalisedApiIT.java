@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Personalised, recently viewed and similar lists from a real ClickHouse holding rows as the Flink
- * job writes them; then ClickHouse frozen (slow) and killed (down).
+ * job writes them, followed by the in-memory index; then ClickHouse frozen (slow) and killed
+ * (down).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -34,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "shopverse.recommendation.cache-ttl=0s",
       "shopverse.recommendation.catalog-refresh=200ms",
       "shopverse.recommendation.popular-refresh=200ms",
-      "shopverse.recommendation.query-timeout=300ms"
+      "shopverse.recommendation.query-timeout=300ms",
+      "shopverse.recommendation.index.refresh=100ms",
+      "shopverse.recommendation.index.stale-after=1s"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PersonalisedApiIT {
@@ -108,7 +111,7 @@ class PersonalisedApiIT {
     String body = awaitColdStartReady(() -> forYou(tokens.customer("alice")));
 
     assertThat(body)
-        .contains("\"fallback\":false", "\"source\":\"live\"")
+        .contains("\"fallback\":false", "\"source\":\"index\"")
         .contains("{\"productId\":\"P-N1\"")
         .contains("because you viewed P-A", "\"reasonCode\":\"co_visitation\"")
         .contains("P-N3", "because you added P-B to your cart")
@@ -176,7 +179,8 @@ class PersonalisedApiIT {
                         "(?s).*shopverse_recommendations_data_age_milliseconds\\{[^}]*} [0-9].*"));
 
     assertThat(metrics)
-        .contains("kind=\"for-you\",source=\"live\"")
+        .contains("kind=\"for-you\",source=\"index\"")
+        .containsPattern("shopverse_recommendations_index_shoppers\\{[^}]*} 2.0")
         .contains(
             "reasons_total{application=\"recommendation-service\",kind=\"for-you\",reason=\"co_visitation\"}")
         .contains(
@@ -210,36 +214,71 @@ class PersonalisedApiIT {
 
   @Test
   @Order(8)
-  void aFrozenClickHouseGetsTheLastGoodListWithinTheTimeout() {
+  void aNewInteractionReachesTheShoppersListWithoutAQueryOnTheRequestPath() {
+    ModelRows rows =
+        new ModelRows(ClickHouseHttp.of(clickHouse.httpUrl(), "shopverse", Duration.ofSeconds(5)));
+    rows.coVisitation("P-POP", "P-N2", 30);
+    rows.shopperItem("u:bob", "P-POP", "hats", 1, "PRODUCT_VIEWED", Instant.now(), false, null);
+
+    String body =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () -> forYou(tokens.customer("bob")),
+                list -> list.contains("because you viewed P-POP"));
+
+    assertThat(body).contains("{\"productId\":\"P-N2\"", "\"source\":\"index\"");
+  }
+
+  @Test
+  @Order(9)
+  void aFrozenClickHouseLeavesListsPersonalAndMarksThemStaleOnceTheIndexIsOld() {
     String before = forYou(tokens.customer("alice"));
     clickHouse.pause();
     try {
       long start = System.nanoTime();
       String during = forYou(tokens.customer("alice"));
       long millis = (System.nanoTime() - start) / 1_000_000;
-
-      assertThat(during).contains("\"fallback\":true", "\"source\":\"last-good\"");
       assertThat(items(during)).isEqualTo(items(before));
-      assertThat(millis).as("query timeout is 300 ms").isLessThan(1_500);
+      assertThat(millis).as("no ClickHouse query on the request path").isLessThan(1_000);
+
+      String stale =
+          await()
+              .atMost(Duration.ofSeconds(5))
+              .until(
+                  () -> forYou(tokens.customer("alice")),
+                  list -> list.contains("\"fallback\":true"));
+      assertThat(stale).contains("\"source\":\"stale-index\"");
+      assertThat(items(stale)).isEqualTo(items(before));
       assertThat(forYou(tokens.customer("stranger")))
-          .contains("\"fallback\":true", "\"source\":\"popular\"", "P-POP");
+          .contains("\"fallback\":true", "\"source\":\"stale-index\"", "P-POP");
     } finally {
       clickHouse.resume();
     }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> forYou(tokens.customer("alice")), list -> list.contains("\"fallback\":false"));
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aDeadClickHouseStillAnswers200WithAFallback() {
     clickHouse.kill();
 
-    HttpResponse<String> similar = http().get("/api/recommendations/similar/P-B");
-    assertThat(similar.statusCode()).isEqualTo(200);
-    assertThat(similar.body()).contains("\"fallback\":true");
+    String similar =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () -> http().get("/api/recommendations/similar/P-B"),
+                response -> response.body().contains("\"fallback\":true"))
+            .body();
+    assertThat(similar).contains("P-N3");
     HttpResponse<String> recent =
         http().get("/api/recommendations/recently-viewed", tokens.customer("nobody"));
     assertThat(recent.statusCode()).isEqualTo(200);
     assertThat(recent.body()).contains("\"fallback\":true", "\"items\":[]");
+    assertThat(shopverseMetrics())
+        .containsPattern("shopverse_recommendations_index_failures_total\\{[^}]*} [1-9]");
   }
 
   private String forYou(String token) {

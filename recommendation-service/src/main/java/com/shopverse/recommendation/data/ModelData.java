@@ -5,22 +5,17 @@ import static com.shopverse.clickhouse.ClickHouseHttp.quote;
 import com.shopverse.clickhouse.ClickHouseHttp;
 import com.shopverse.events.InteractionType;
 import com.shopverse.recommendation.model.ModelSettings;
-import com.shopverse.recommendation.model.Neighbour;
 import com.shopverse.recommendation.model.Popular;
 import com.shopverse.recommendation.model.ShopperItem;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The model's inputs, read from the tables the Flink job keeps. Every read is a keyed lookup of
- * pre-aggregated rows (FINAL, so a row rewritten after a replay counts once), never a scan of raw
+ * The model's inputs, read from the tables the Flink job keeps: rows changed since a version (for
+ * the in-memory index) and per-window popularity from the per-minute counts, never a scan of raw
  * events. Values are quoted with {@link ClickHouseHttp#quote}: 18.16 has no bound parameters.
  */
 @Component
@@ -34,48 +29,53 @@ public class ModelData {
     this.model = p.modelSettings();
   }
 
-  /** What the shopper did, most recent first, at most {@code limit} products. */
-  public List<ShopperItem> shopperItems(String shopperKey, int limit) {
+  /** A {@code shopper_items} row with its version. */
+  public record ShopperRow(String shopperId, ShopperItem item, long version) {}
+
+  /** A {@code co_visitation} row with its version. */
+  public record PairRow(String productId, String neighbourId, double score, long version) {}
+
+  /**
+   * Shopper rows written after {@code version} whose newest interaction is not older than {@code
+   * sinceMs}. Without FINAL: a key may come back in several versions, and the reader keeps the
+   * highest.
+   */
+  public List<ShopperRow> shopperRowsAfter(long version, long sinceMs) {
     String sql =
-        "SELECT product_id, category_id, score, last_type, last_ms, last_viewed_ms, removed_ms,"
-            + " purchased FROM shopper_items FINAL WHERE shopper_id = "
-            + quote(shopperKey)
-            + " ORDER BY last_ms DESC LIMIT "
-            + limit;
-    List<ShopperItem> items = new ArrayList<>();
+        "SELECT shopper_id, product_id, category_id, score, last_type, last_ms, last_viewed_ms,"
+            + " removed_ms, purchased, version FROM shopper_items WHERE version > "
+            + version
+            + " AND last_ms >= "
+            + sinceMs;
+    List<ShopperRow> rows = new ArrayList<>();
     for (List<String> row : clickHouse.query(sql)) {
-      ShopperItem item = new ShopperItem(row.get(0));
-      item.categoryId = row.get(1);
-      item.score = Double.parseDouble(row.get(2));
-      item.lastType = row.get(3);
-      item.lastMs = Long.parseLong(row.get(4));
-      item.lastViewedMs = Long.parseLong(row.get(5));
-      item.removedMs = Long.parseLong(row.get(6));
-      item.purchased = "1".equals(row.get(7));
-      items.add(item);
+      ShopperItem item = new ShopperItem(row.get(1));
+      item.categoryId = row.get(2);
+      item.score = Double.parseDouble(row.get(3));
+      item.lastType = row.get(4);
+      item.lastMs = Long.parseLong(row.get(5));
+      item.lastViewedMs = Long.parseLong(row.get(6));
+      item.removedMs = Long.parseLong(row.get(7));
+      item.purchased = "1".equals(row.get(8));
+      rows.add(new ShopperRow(row.get(0), item, Long.parseLong(row.get(9))));
     }
-    return items;
+    return rows;
   }
 
-  /** The strongest co-visited neighbours of each product, strongest first. */
-  public Map<String, List<Neighbour>> neighbours(Collection<String> productIds, int perProduct) {
-    if (productIds.isEmpty()) {
-      return Map.of();
-    }
-    String ids = productIds.stream().map(ClickHouseHttp::quote).collect(Collectors.joining(","));
+  /** Co-visitation rows written after {@code version}; several versions of a pair may come back. */
+  public List<PairRow> pairRowsAfter(long version) {
     String sql =
-        "SELECT product_id, neighbour_id, score FROM co_visitation FINAL WHERE product_id IN ("
-            + ids
-            + ") ORDER BY product_id, score DESC, neighbour_id LIMIT "
-            + perProduct
-            + " BY product_id";
-    Map<String, List<Neighbour>> neighbours = new LinkedHashMap<>();
-    for (List<String> row : clickHouse.query(sql)) {
-      neighbours
-          .computeIfAbsent(row.get(0), id -> new ArrayList<>())
-          .add(new Neighbour(row.get(1), Double.parseDouble(row.get(2))));
-    }
-    return neighbours;
+        "SELECT product_id, neighbour_id, score, version FROM co_visitation WHERE version > "
+            + version;
+    return clickHouse.query(sql).stream()
+        .map(
+            row ->
+                new PairRow(
+                    row.get(0),
+                    row.get(1),
+                    Double.parseDouble(row.get(2)),
+                    Long.parseLong(row.get(3))))
+        .toList();
   }
 
   /**

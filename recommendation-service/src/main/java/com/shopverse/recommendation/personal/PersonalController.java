@@ -2,7 +2,7 @@ package com.shopverse.recommendation.personal;
 
 import com.shopverse.recommendation.RecommendationProperties;
 import com.shopverse.recommendation.catalog.CatalogSnapshot;
-import com.shopverse.recommendation.data.ModelData;
+import com.shopverse.recommendation.index.ModelIndex;
 import com.shopverse.recommendation.model.HybridRecommender;
 import com.shopverse.recommendation.model.Neighbour;
 import com.shopverse.recommendation.model.Scored;
@@ -29,10 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PersonalController {
 
-  /** How many of the shopper's products are read: the model uses the most recent ones. */
-  private static final int HISTORY_READ = 200;
-
-  private final ModelData data;
+  private final ModelIndex index;
   private final HybridRecommender recommender;
   private final CatalogSnapshot catalog;
   private final PopularSnapshot popular;
@@ -40,13 +37,13 @@ class PersonalController {
   private final RecommendationProperties properties;
 
   PersonalController(
-      ModelData data,
+      ModelIndex index,
       HybridRecommender recommender,
       CatalogSnapshot catalog,
       PopularSnapshot popular,
       Serving serving,
       RecommendationProperties properties) {
-    this.data = data;
+    this.index = index;
     this.recommender = recommender;
     this.catalog = catalog;
     this.popular = popular;
@@ -61,12 +58,8 @@ class PersonalController {
       @RequestParam(defaultValue = "10") int limit) {
     Requests.checkLimit(limit, properties.maxLimit());
     String shopper = Requests.shopperKey(token, anonymousId);
-    return serving.serve(
-        "for-you",
-        null,
-        "for-you/" + shopper + "/" + limit,
-        () -> personalised(shopper, limit),
-        () -> coldStart(limit));
+    return serving.serveFromIndex(
+        "for-you", () -> personalised(shopper, limit), () -> coldStart(limit));
   }
 
   @GetMapping("/api/recommendations/recently-viewed")
@@ -76,20 +69,14 @@ class PersonalController {
       @RequestParam(defaultValue = "10") int limit) {
     Requests.checkLimit(limit, properties.maxLimit());
     String shopper = Requests.shopperKey(token, anonymousId);
-    return serving.serve(
-        "recently-viewed",
-        null,
-        "recently-viewed/" + shopper + "/" + limit,
-        () -> recentlyViewed(shopper, limit),
-        List::of);
+    return serving.serveFromIndex(
+        "recently-viewed", () -> recentlyViewed(shopper, limit), List::of);
   }
 
   private List<Scored> personalised(String shopper, int limit) {
-    List<ShopperItem> history =
-        shopper == null ? List.of() : data.shopperItems(shopper, HISTORY_READ);
+    List<ShopperItem> history = index.history(shopper);
     List<String> seeds = recommender.recent(history).stream().map(item -> item.productId).toList();
-    Map<String, List<Neighbour>> neighbours =
-        data.neighbours(seeds, recommender.settings().neighboursPerItem());
+    Map<String, List<Neighbour>> neighbours = index.neighbours(seeds);
     return recommender.personalised(
         history, neighbours, popular.get(), catalog, System.currentTimeMillis(), limit);
   }
@@ -100,10 +87,7 @@ class PersonalController {
   }
 
   private List<Scored> recentlyViewed(String shopper, int limit) {
-    if (shopper == null) {
-      return List.of();
-    }
-    return data.shopperItems(shopper, HISTORY_READ).stream()
+    return index.history(shopper).stream()
         .filter(item -> item.lastViewedMs > 0)
         .filter(item -> catalog.find(item.productId) != null)
         .sorted(Comparator.comparingLong((ShopperItem item) -> item.lastViewedMs).reversed())

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.shopverse.clickhouse.ClickHouseException;
 import com.shopverse.recommendation.RecommendationProperties;
+import com.shopverse.recommendation.index.ModelIndex;
 import com.shopverse.recommendation.model.Scored;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,10 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves every list the same way: from a short-lived cache; else computed live; and when ClickHouse
- * fails or is slower than the query timeout, the last good list for the same request, else the
- * popularity fallback — never an error. Counts what it served, from where, and why each item is
- * there.
+ * Serves every list, never with an error, and counts what it served, from where, and why each item
+ * is there. Personalised and similar lists are ranked from the in-memory {@link ModelIndex} (marked
+ * {@code fallback} when the index could not be refreshed lately, popular products before it ever
+ * loaded). Trending lists query ClickHouse: from a short-lived cache; else computed live; and when
+ * ClickHouse fails or is slower than the query timeout, the last good list for the same request,
+ * else the popularity fallback.
  */
 @Component
 public class Serving {
@@ -33,8 +36,10 @@ public class Serving {
   private final Cache<String, List<Recommendation>> fresh;
   private final Cache<String, List<Recommendation>> lastGood;
   private final MeterRegistry meters;
+  private final ModelIndex index;
 
-  Serving(RecommendationProperties properties, MeterRegistry meters) {
+  Serving(RecommendationProperties properties, MeterRegistry meters, ModelIndex index) {
+    this.index = index;
     this.fresh =
         Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
     this.lastGood = Caffeine.newBuilder().maximumSize(properties.lastGoodEntries()).build();
@@ -48,7 +53,36 @@ public class Serving {
   public Recommendations serve(
       String kind, String window, String key, Computation live, Supplier<List<Scored>> fallback) {
     Timer.Sample sample = Timer.start(meters);
-    Recommendations result = resolve(kind, window, key, live, fallback);
+    return counted(sample, resolve(kind, window, key, live, fallback));
+  }
+
+  /**
+   * @param ranked ranks from the index
+   * @param coldStart what to serve before the index has ever loaded (popular products)
+   */
+  public Recommendations serveFromIndex(
+      String kind, Supplier<List<Scored>> ranked, Supplier<List<Scored>> coldStart) {
+    Timer.Sample sample = Timer.start(meters);
+    Recommendations result;
+    if (!index.loaded()) {
+      result = new Recommendations(kind, of(coldStart.get()), true, "popular", null);
+    } else if (index.stale()) {
+      result = new Recommendations(kind, of(ranked.get()), true, "stale-index", null);
+    } else {
+      result = new Recommendations(kind, of(ranked.get()), false, "index", null);
+    }
+    if (result.fallback()) {
+      meters.counter("shopverse.recommendations.fallbacks", "kind", kind).increment();
+    }
+    return counted(sample, result);
+  }
+
+  private static List<Recommendation> of(List<Scored> scored) {
+    return scored.stream().map(Recommendation::of).toList();
+  }
+
+  private Recommendations counted(Timer.Sample sample, Recommendations result) {
+    String kind = result.kind();
     sample.stop(meters.timer("shopverse.recommendations.latency", "kind", kind));
     meters
         .counter("shopverse.recommendations.served", "kind", kind, "source", result.source())
@@ -68,7 +102,7 @@ public class Serving {
       return new Recommendations(kind, cached, false, "cache", window);
     }
     try {
-      List<Recommendation> items = live.compute().stream().map(Recommendation::of).toList();
+      List<Recommendation> items = of(live.compute());
       fresh.put(key, items);
       lastGood.put(key, items);
       return new Recommendations(kind, items, false, "live", window);
@@ -79,8 +113,7 @@ public class Serving {
       if (last != null) {
         return new Recommendations(kind, last, true, "last-good", window);
       }
-      List<Recommendation> popular = fallback.get().stream().map(Recommendation::of).toList();
-      return new Recommendations(kind, popular, true, "popular", window);
+      return new Recommendations(kind, of(fallback.get()), true, "popular", window);
     }
   }
 }

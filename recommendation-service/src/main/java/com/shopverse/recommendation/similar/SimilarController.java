@@ -2,7 +2,7 @@ package com.shopverse.recommendation.similar;
 
 import com.shopverse.recommendation.RecommendationProperties;
 import com.shopverse.recommendation.catalog.CatalogSnapshot;
-import com.shopverse.recommendation.data.ModelData;
+import com.shopverse.recommendation.index.ModelIndex;
 import com.shopverse.recommendation.model.HybridRecommender;
 import com.shopverse.recommendation.model.Neighbour;
 import com.shopverse.recommendation.serving.PopularSnapshot;
@@ -10,7 +10,6 @@ import com.shopverse.recommendation.serving.Recommendations;
 import com.shopverse.recommendation.serving.Requests;
 import com.shopverse.recommendation.serving.Serving;
 import java.util.List;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SimilarController {
 
-  /** Read more neighbours than asked for: some may be filtered out (out of stock, inactive). */
-  private static final int OVER_FETCH = 3;
-
-  private final ModelData data;
+  private final ModelIndex index;
   private final HybridRecommender recommender;
   private final CatalogSnapshot catalog;
   private final PopularSnapshot popular;
@@ -34,13 +30,13 @@ class SimilarController {
   private final RecommendationProperties properties;
 
   SimilarController(
-      ModelData data,
+      ModelIndex index,
       HybridRecommender recommender,
       CatalogSnapshot catalog,
       PopularSnapshot popular,
       Serving serving,
       RecommendationProperties properties) {
-    this.data = data;
+    this.index = index;
     this.recommender = recommender;
     this.catalog = catalog;
     this.popular = popular;
@@ -53,14 +49,11 @@ class SimilarController {
       @PathVariable String productId, @RequestParam(defaultValue = "10") int limit) {
     Requests.checkId("productId", productId);
     Requests.checkLimit(limit, properties.maxLimit());
-    return serving.serve(
+    return serving.serveFromIndex(
         "similar",
-        null,
-        "similar/" + productId + "/" + limit,
         () -> {
           List<Neighbour> neighbours =
-              data.neighbours(Set.of(productId), limit * OVER_FETCH + 10)
-                  .getOrDefault(productId, List.of());
+              index.neighbours(List.of(productId)).getOrDefault(productId, List.of());
           return recommender.similar(productId, neighbours, popular.get(), catalog, limit);
         },
         () -> recommender.similar(productId, List.of(), popular.get(), catalog, limit));
