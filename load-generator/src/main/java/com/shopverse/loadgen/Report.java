@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
 /** A run's figures as plain text (console), a Markdown block or one JSON line (results files). */
 record Report(Result result, Options options, Environment environment, List<URI> urls) {
 
+  private static final int SHOWN_TARGETS = 3;
+
   private static final double[] PERCENTILES = {50, 90, 99, 99.9};
   private static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9"};
   private static final DateTimeFormatter DATE =
@@ -86,7 +88,7 @@ record Report(Result result, Options options, Environment environment, List<URI>
         + "`"
         + n
         + "- Targets: "
-        + urls.stream().map(URI::toString).collect(Collectors.joining(", "))
+        + targets()
         + n
         + "- Load: "
         + load()
@@ -174,6 +176,13 @@ record Report(Result result, Options options, Environment environment, List<URI>
     }
     Files.writeString(
         file, block, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** The URLs, or the first few and how many when a list would flood the report. */
+  private String targets() {
+    String first =
+        urls.stream().limit(SHOWN_TARGETS).map(URI::toString).collect(Collectors.joining(", "));
+    return urls.size() <= SHOWN_TARGETS ? first : first + " … (" + urls.size() + " URLs)";
   }
 
   private String load() {

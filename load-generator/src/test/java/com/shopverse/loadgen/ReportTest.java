@@ -60,6 +60,24 @@ class ReportTest {
   }
 
   @Test
+  void namesAFewTargetsAndCountsTheRestWhenThereAreMany() {
+    List<URI> urls =
+        java.util.stream.IntStream.range(0, 3000)
+            .mapToObj(i -> URI.create("http://127.0.0.1:8085/r?n=" + i))
+            .toList();
+    Report report = report(0);
+
+    String markdown =
+        new Report(report.result(), report.options(), report.environment(), urls).markdown();
+
+    assertThat(markdown)
+        .contains(
+            "- Targets: http://127.0.0.1:8085/r?n=0, http://127.0.0.1:8085/r?n=1,"
+                + " http://127.0.0.1:8085/r?n=2 … (3000 URLs)\n")
+        .doesNotContain("n=3,");
+  }
+
+  @Test
   void failsAboveTheMaximumErrorRate() {
     Report report = report(1);
 
