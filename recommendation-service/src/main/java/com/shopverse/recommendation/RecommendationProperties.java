@@ -45,9 +45,9 @@ public record RecommendationProperties(
    * request path).
    *
    * @param refresh how often rows changed since the newest version seen are read
-   * @param reconcileEvery how often the read goes back {@code reconcileOverlap} further, to catch
-   *     rows that became visible out of version order (several sink writers)
-   * @param reconcileOverlap how far back such a read goes
+   * @param reconcileEvery how often a read goes back to the last settled version, to catch rows
+   *     that became visible out of version order (several sink writers)
+   * @param reconcileOverlap the longest a written row may take to become visible in ClickHouse
    * @param staleAfter after this long without a successful read lists are marked {@code fallback}
    * @param retention shoppers whose newest interaction is older than this are dropped (the Flink
    *     job forgets them after the same time)

@@ -48,8 +48,8 @@ public class ModelIndex {
 
   private final Map<String, ShopperHistory> shoppers = new ConcurrentHashMap<>();
   private final Map<String, Neighbours> neighbours = new ConcurrentHashMap<>();
-  private long shopperVersion;
-  private long pairVersion;
+  private final Cursor shopperCursor = new Cursor();
+  private final Cursor pairCursor = new Cursor();
   private long lastReconcileMs;
   private volatile long newestEventMs;
   private volatile long lastReadMs;
@@ -127,25 +127,53 @@ public class ModelIndex {
   private void read() {
     long now = clock.millis();
     boolean reconcile = now - lastReconcileMs >= settings.reconcileEvery().toMillis();
-    long overlap = reconcile ? settings.reconcileOverlap().toMillis() * MICROS_PER_MILLI : 0;
     long sinceMs = now - settings.retention().toMillis();
     List<ShopperRow> shopperRows =
-        data.shopperRowsAfter(Math.max(0, shopperVersion - overlap), sinceMs);
-    List<PairRow> pairRows = data.pairRowsAfter(Math.max(0, pairVersion - overlap));
+        data.shopperRowsAfter(shopperCursor.readAfter(reconcile), sinceMs);
+    List<PairRow> pairRows = data.pairRowsAfter(pairCursor.readAfter(reconcile));
     applyShoppers(shopperRows);
     applyPairs(pairRows);
     if (reconcile) {
+      long settled = (now - settings.reconcileOverlap().toMillis()) * MICROS_PER_MILLI;
+      shopperCursor.settle(settled);
+      pairCursor.settle(settled);
       shoppers.values().removeIf(history -> history.newestMs() < sinceMs);
       lastReconcileMs = now;
     }
     lastReadMs = now;
   }
 
+  /**
+   * Where the next read of one table starts. Versions are the writer's clock in microseconds, and a
+   * row becomes visible in ClickHouse some time after its version was taken; with several sink
+   * writers a row can appear after a higher version was read. The frequent read takes rows above
+   * the highest version seen; the periodic reconcile read takes everything above the settled
+   * version — below which every row was visible at the last reconcile, assuming no row takes longer
+   * than the reconcile overlap to appear — so it re-reads a bounded tail, and nothing once writes
+   * stop.
+   */
+  private static final class Cursor {
+    private long newest;
+    private long settled;
+
+    long readAfter(boolean reconcile) {
+      return reconcile ? settled : newest;
+    }
+
+    void seen(long version) {
+      newest = Math.max(newest, version);
+    }
+
+    void settle(long visibleBefore) {
+      settled = Math.max(settled, Math.min(newest, visibleBefore));
+    }
+  }
+
   private void applyShoppers(List<ShopperRow> rows) {
     Map<String, List<ShopperRow>> byShopper = new HashMap<>();
     for (ShopperRow row : rows) {
       byShopper.computeIfAbsent(row.shopperId(), id -> new ArrayList<>()).add(row);
-      shopperVersion = Math.max(shopperVersion, row.version());
+      shopperCursor.seen(row.version());
       newestEventMs = Math.max(newestEventMs, row.item().lastMs);
     }
     byShopper.forEach(
@@ -157,7 +185,7 @@ public class ModelIndex {
     Map<String, List<PairRow>> byProduct = new HashMap<>();
     for (PairRow row : rows) {
       byProduct.computeIfAbsent(row.productId(), id -> new ArrayList<>()).add(row);
-      pairVersion = Math.max(pairVersion, row.version());
+      pairCursor.seen(row.version());
     }
     byProduct.forEach(
         (product, changed) ->
