@@ -43,6 +43,15 @@ java -cp "$JAR" com.shopverse.loadgen.shop.FreshnessProbe --gateway $GATEWAY --r
   --ingest http://127.0.0.1:18084 --clickhouse http://127.0.0.1:18123 \
   --rate 2 --duration 60s --background "$BACKGROUND" --out "$RESULTS"
 
+# Let the job drain the probe's background load first: serving is measured on a settled stack.
+last=-1
+for _ in $(seq 1 60); do
+  now="$(curl -s "http://127.0.0.1:18123/?database=shopverse" --data-binary 'SELECT count() FROM interactions')"
+  [[ "$now" == "$last" ]] && break
+  last="$now"
+  sleep 5
+done
+
 {
   echo
   echo "## Serving latency (open loop; latency from each request's intended start)"

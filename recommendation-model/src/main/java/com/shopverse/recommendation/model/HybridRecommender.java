@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Ranks products for a shopper from three signals, each normalised to [0, 1] and weighted by {@link
@@ -97,6 +98,7 @@ public final class HybridRecommender {
       }
       List<Neighbour> around = neighbours.getOrDefault(item.productId, List.of());
       double strongest = around.isEmpty() ? 0 : around.get(0).score();
+      Reason because = coVisitation(item); // one per seed, not per neighbour: this is the hot loop
       for (Neighbour neighbour :
           around.subList(0, Math.min(around.size(), settings.neighboursPerItem()))) {
         double relative = strongest > 0 ? neighbour.score() / strongest : 0;
@@ -104,7 +106,7 @@ public final class HybridRecommender {
             candidates,
             neighbour.productId(),
             settings.neighbourWeight() * interest * relative,
-            coVisitation(item));
+            because);
       }
     }
     normalise(affinity);
@@ -122,14 +124,11 @@ public final class HybridRecommender {
       int limit) {
     Map<String, Candidate> candidates = new HashMap<>();
     double strongest = neighbours.isEmpty() ? 0 : neighbours.get(0).score();
+    Reason because =
+        new Reason("co_visitation", "shoppers who looked at " + productId + " also looked at this");
     for (Neighbour neighbour : neighbours) {
       double relative = strongest > 0 ? neighbour.score() / strongest : 0;
-      offer(
-          candidates,
-          neighbour.productId(),
-          settings.neighbourWeight() * relative,
-          new Reason(
-              "co_visitation", "shoppers who looked at " + productId + " also looked at this"));
+      offer(candidates, neighbour.productId(), settings.neighbourWeight() * relative, because);
     }
     ProductFacts self = catalog.find(productId);
     Map<String, Double> affinity = new HashMap<>();
@@ -161,10 +160,11 @@ public final class HybridRecommender {
       String category = category(item.productId(), "", catalog);
       double liking = affinity.getOrDefault(category, 0.0);
       double base = settings.trendingWeight() * item.score() / top;
+      // The text is built only for the items picked: most candidates are dropped.
       Reason reason =
           liking > 0
-              ? new Reason("category_affinity", "popular in " + category + ", which you like")
-              : new Reason("trending", "trending now");
+              ? new Reason("category_affinity", () -> "popular in " + category + ", which you like")
+              : TRENDING;
       offer(
           candidates,
           item.productId(),
@@ -194,11 +194,7 @@ public final class HybridRecommender {
   }
 
   private static Reason history(ShopperItem item) {
-    String verb =
-        InteractionType.ADDED_TO_CART.name().equals(item.lastType)
-            ? "in your cart"
-            : "you viewed recently";
-    return new Reason("history", verb);
+    return InteractionType.ADDED_TO_CART.name().equals(item.lastType) ? IN_CART : VIEWED_RECENTLY;
   }
 
   private static Reason coVisitation(ShopperItem item) {
@@ -247,7 +243,16 @@ public final class HybridRecommender {
     return List.copyOf(picked.values());
   }
 
-  private record Reason(String code, String text) {}
+  private static final Reason TRENDING = new Reason("trending", "trending now");
+  private static final Reason IN_CART = new Reason("history", "in your cart");
+  private static final Reason VIEWED_RECENTLY = new Reason("history", "you viewed recently");
+
+  /** Why a candidate is there; the text is made when (and only if) the candidate is served. */
+  private record Reason(String code, Supplier<String> text) {
+    Reason(String code, String text) {
+      this(code, () -> text);
+    }
+  }
 
   /** A candidate's total score, and the signal that gave it the most. */
   private static final class Candidate {
@@ -270,7 +275,7 @@ public final class HybridRecommender {
     }
 
     Scored toScored() {
-      return new Scored(productId, score, reason.text(), reason.code());
+      return new Scored(productId, score, reason.text().get(), reason.code());
     }
   }
 }
