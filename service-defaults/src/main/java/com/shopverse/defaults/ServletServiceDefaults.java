@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -40,6 +41,13 @@ public class ServletServiceDefaults {
             .build();
     decoder.setJwtValidator(JwtValidation.validator(properties));
     return decoder;
+  }
+
+  /** Maps {@code roles} to {@code ROLE_*} and {@code scope} to {@code SCOPE_*} authorities. */
+  @Bean
+  @ConditionalOnMissingBean
+  JwtAuthenticationConverter jwtAuthenticationConverter() {
+    return JwtAuthorities.converter();
   }
 
   @Bean
