@@ -90,6 +90,20 @@ class GatewayRoutingIT {
   }
 
   @Test
+  void routesTheCartAndCheckoutToOrderServiceOnlyWithAToken() throws Exception {
+    String alice = tokens.customer("alice");
+    assertThat(http().get("/api/cart", alice).statusCode()).isEqualTo(200);
+    assertThat(http().post("/api/cart/items", "{}", alice).statusCode()).isEqualTo(200);
+    assertThat(http().post("/api/checkout", "{}", alice).statusCode()).isEqualTo(200);
+    assertThat(http().post("/api/checkout", "{}", null).statusCode()).isEqualTo(401);
+    assertThat(reached)
+        .containsExactly(
+            "GET /api/cart auth=true",
+            "POST /api/cart/items auth=true",
+            "POST /api/checkout auth=true");
+  }
+
+  @Test
   void stopsProtectedRoutesWithoutAToken() throws Exception {
     assertThat(http().get("/api/orders", null).statusCode()).isEqualTo(401);
     assertThat(reached).isEmpty();
