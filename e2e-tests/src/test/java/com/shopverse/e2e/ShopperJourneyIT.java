@@ -1,0 +1,150 @@
+package com.shopverse.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A shopper's whole journey through the gateway with every service real: register, search, fill a
+ * cart, check out (order-service reserving stock at catalog-service with a client-credentials token
+ * from auth-service), follow the order; the order's events leave through the outbox.
+ */
+@Order(2)
+class ShopperJourneyIT {
+
+  static Stack stack;
+  static final ObjectMapper json = new ObjectMapper();
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void up() {
+    stack = SharedStack.get();
+  }
+
+  @Test
+  void searchesFillsACartChecksOutOnceAndFollowsTheOrder() throws Exception {
+    String token = registeredShopper();
+
+    JsonNode found = json.readTree(get("/api/catalog/products?q=headphones&limit=5", null).body());
+    assertThat(found.get("items").size()).isPositive();
+    String productId = null;
+    for (JsonNode item : found.get("items")) {
+      if (item.get("inStock").asBoolean() && productId == null) {
+        productId = item.get("id").asText();
+      }
+    }
+    assertThat(productId).as("an in-stock search hit").isNotNull();
+    int stockBefore = stock(productId);
+
+    assertThat(
+            send(
+                    "POST",
+                    "/api/cart/items",
+                    "{\"productId\":\"" + productId + "\",\"quantity\":2}",
+                    token,
+                    null)
+                .statusCode())
+        .isBetween(200, 201);
+    JsonNode cart = json.readTree(get("/api/cart", token).body());
+    assertThat(cart.toString()).contains(productId);
+
+    String key = UUID.randomUUID().toString();
+    HttpResponse<String> placed = send("POST", "/api/checkout", "{}", token, key);
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+    JsonNode order = json.readTree(placed.body());
+    String orderId = order.get("id").asText();
+    assertThat(order.get("status").asText()).isEqualTo("PAID");
+
+    HttpResponse<String> replayed = send("POST", "/api/checkout", "{}", token, key);
+    assertThat(replayed.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(replayed.body()).get("id").asText()).isEqualTo(orderId);
+    assertThat(stock(productId)).as("reserved once, not twice").isEqualTo(stockBefore - 2);
+
+    HttpResponse<String> followed = get("/api/orders/" + orderId, token);
+    assertThat(followed.statusCode()).isEqualTo(200);
+    assertThat(followed.body()).contains("\"status\":\"PAID\"", productId);
+    assertThat(get("/api/orders/" + orderId, registeredShopper()).statusCode()).isEqualTo(404);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (outboxPublished(8083) < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(outboxPublished(8083)).as("OrderPlaced and OrderPaid on order-events").isEqualTo(2);
+  }
+
+  private String registeredShopper() throws Exception {
+    String email = "journey-" + UUID.randomUUID() + "@example.com";
+    String credentials = "{\"email\":\"" + email + "\",\"password\":\"e2e-password\"}";
+    assertThat(send("POST", "/api/auth/register", credentials, null, null).statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> login = send("POST", "/api/auth/login", credentials, null, null);
+    return json.readTree(login.body()).get("access_token").asText();
+  }
+
+  private int stock(String productId) throws Exception {
+    return json.readTree(get("/api/catalog/products/" + productId, null).body())
+        .get("stock")
+        .asInt();
+  }
+
+  /** The outbox relay's published-events counter, straight from the service's own endpoint. */
+  private double outboxPublished(int basePort) throws Exception {
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + stack.port(basePort) + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher matcher =
+        Pattern.compile("(?m)^shopverse_outbox_published_total\\{[^}]*} ([0-9.eE+]+)$")
+            .matcher(metrics);
+    double total = 0;
+    while (matcher.find()) {
+      total += Double.parseDouble(matcher.group(1));
+    }
+    return total;
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = request(path).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, String body, String token, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(8080) + path))
+        .timeout(Duration.ofSeconds(10));
+  }
+}
