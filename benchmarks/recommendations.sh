@@ -64,7 +64,7 @@ sed "s#$DIRECT#$GATEWAY#" "$WORK/for-you-direct.txt" >"$WORK/for-you-gateway.txt
 for i in $(seq 1 360); do printf '%s/api/recommendations/similar/P%05d\n' "$DIRECT" "$i"; done >"$WORK/similar-direct.txt"
 for rate in $RATES; do
   for list in for-you-direct for-you-gateway similar-direct; do
-    java -jar "$JAR" --rate "$rate" --warmup 10s --duration 30s --urls-file "$WORK/$list.txt" --seed 1 \
+    java -jar "$JAR" --rate "$rate" --warmup 20s --duration 30s --urls-file "$WORK/$list.txt" --seed 1 \
       --expect-status 200 --max-error-rate 100 --label "$list at $rate req/s" --out "$RESULTS" | tail -4 || true
   done
 done
