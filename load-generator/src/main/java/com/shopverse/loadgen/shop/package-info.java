@@ -1,5 +1,6 @@
 /**
- * Shopper-shaped tools for the recommendation benchmarks: seeding realistic sessions through the
- * ingest API, and probing end-to-end freshness. The first pieces of the shopper simulator.
+ * Shopper-shaped tools for the benchmarks: seeding realistic sessions through the ingest API,
+ * probing end-to-end freshness, and checkout under load with an oversell check. The first pieces of
+ * the shopper simulator.
  */
 package com.shopverse.loadgen.shop;
