@@ -75,17 +75,28 @@ public final class TestTokens implements AutoCloseable {
   /** A token with every claim chosen by the test, for the rejection cases. */
   public String token(
       String subject, List<String> roles, String issuer, String audience, Duration ttl) {
+    return sign(claims(subject, issuer, audience, ttl).claim("roles", roles).build());
+  }
+
+  /** A service client's token, as the client_credentials grant issues it: a scope, no roles. */
+  public String service(String clientId, String scope) {
+    return sign(
+        claims(clientId, ISSUER, AUDIENCE, Duration.ofMinutes(15)).claim("scope", scope).build());
+  }
+
+  private static JWTClaimsSet.Builder claims(
+      String subject, String issuer, String audience, Duration ttl) {
     Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .subject(subject)
-            .issuer(issuer)
-            .audience(audience)
-            .jwtID(UUID.randomUUID().toString())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(ttl)))
-            .claim("roles", roles)
-            .build();
+    return new JWTClaimsSet.Builder()
+        .subject(subject)
+        .issuer(issuer)
+        .audience(audience)
+        .jwtID(UUID.randomUUID().toString())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(ttl)));
+  }
+
+  private String sign(JWTClaimsSet claims) {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
