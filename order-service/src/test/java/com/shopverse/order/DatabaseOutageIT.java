@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL goes away under the service and comes back: clean 503s, then recovery, no restart. */
-class DatabaseOutageIT extends OrderServiceIT {
+class DatabaseOutageIT extends OrderServiceTestBase {
 
   @Test
   void answers503WhileThePostgresIsDownAndRecoversWhenItIsBack() throws Exception {

@@ -2,13 +2,13 @@ package com.shopverse.order.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopverse.order.OrderServiceIT;
+import com.shopverse.order.OrderServiceTestBase;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The cart: server-side prices and totals, and the bad input it refuses. */
-class CartApiIT extends OrderServiceIT {
+class CartApiIT extends OrderServiceTestBase {
 
   @Test
   void computesLineTotalsAndTheTotalFromCurrentCatalogPrices() {

@@ -2,7 +2,7 @@ package com.shopverse.order.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopverse.order.OrderServiceIT;
+import com.shopverse.order.OrderServiceTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Checkout against the catalog stand-in and a real PostgreSQL. */
-class CheckoutApiIT extends OrderServiceIT {
+class CheckoutApiIT extends OrderServiceTestBase {
 
   @Test
   void turnsTheCartIntoAPaidOrderAtTheReservedPrices() {

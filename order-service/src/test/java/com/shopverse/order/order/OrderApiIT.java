@@ -2,7 +2,7 @@ package com.shopverse.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.shopverse.order.OrderServiceIT;
+import com.shopverse.order.OrderServiceTestBase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Orders are private to their shopper and follow their state machine; real PostgreSQL. */
-class OrderApiIT extends OrderServiceIT {
+class OrderApiIT extends OrderServiceTestBase {
 
   @Test
   void showsAShopperOnlyTheirOwnOrders() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.shopverse.events.Topics;
-import com.shopverse.order.OrderServiceIT;
+import com.shopverse.order.OrderServiceTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A checkout's events reach topic order-events through the outbox relay, each exactly once. */
-class OrderEventsKafkaIT extends OrderServiceIT {
+class OrderEventsKafkaIT extends OrderServiceTestBase {
 
   static final EmbeddedKafkaKraftBroker kafka = startKafka();
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
       "shopverse.order.payment.sandbox.timeout=300ms",
       "shopverse.order.catalog.client-secret=" + CatalogStandIn.CLIENT_SECRET
     })
-public abstract class OrderServiceIT {
+public abstract class OrderServiceTestBase {
 
   protected static final LocalPostgres postgres = LocalPostgres.start();
   protected static final TestTokens tokens = TestTokens.start();
