@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @Order(2)
 class RecommendationsIT {
 
-  static Stack stack;
-  static final ObjectMapper json = new ObjectMapper();
-  static final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static Gateway gateway;
+  static final ObjectMapper json = Gateway.json;
 
   /** An in-stock product A, its companion B (in stock) and C (out of stock). */
   static String a;
@@ -42,7 +37,7 @@ class RecommendationsIT {
 
   @BeforeAll
   static void shoppersBrowseTogether() throws Exception {
-    stack = SharedStack.get();
+    gateway = new Gateway(SharedStack.get());
     List<String> inStock = new ArrayList<>();
     soldOut = null;
     JsonNode items =
@@ -136,11 +131,7 @@ class RecommendationsIT {
       throws Exception {
     String body = "";
     while (System.nanoTime() - sent < Duration.ofSeconds(20).toNanos()) {
-      body =
-          http.send(
-                  request(path).header("X-Anonymous-Id", anonymousId).GET().build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      body = gateway.get(path, null, "X-Anonymous-Id", anonymousId).body();
       if (body.contains(wanted)) {
         return body;
       }
@@ -150,12 +141,7 @@ class RecommendationsIT {
   }
 
   private static String login() throws Exception {
-    String credentials =
-        "{\"email\":\"e2e-" + UUID.randomUUID() + "@example.com\",\"password\":\"e2e-password\"}";
-    assertThat(post("/api/auth/register", credentials, null).statusCode()).isEqualTo(201);
-    return json.readTree(post("/api/auth/login", credentials, null).body())
-        .get("access_token")
-        .asText();
+    return gateway.registeredShopper("e2e").accessToken();
   }
 
   private static String event(String type, String productId, String anonymousId) {
@@ -165,27 +151,11 @@ class RecommendationsIT {
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = request(path).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return gateway.get(path, token);
   }
 
   private static HttpResponse<String> post(String path, String body, String token)
       throws Exception {
-    HttpRequest.Builder request =
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(8080) + path))
-        .timeout(Duration.ofSeconds(10));
+    return gateway.post(path, body, token);
   }
 }

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 class ShopperJourneyIT {
 
   static Stack stack;
-  static final ObjectMapper json = new ObjectMapper();
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static Gateway gateway;
+  static final ObjectMapper json = Gateway.json;
 
   @BeforeAll
   static void up() {
     stack = SharedStack.get();
+    gateway = new Gateway(stack);
   }
 
   @Test
@@ -49,25 +50,26 @@ class ShopperJourneyIT {
     int stockBefore = stock(productId);
 
     assertThat(
-            send(
-                    "POST",
+            gateway
+                .post(
                     "/api/cart/items",
                     "{\"productId\":\"" + productId + "\",\"quantity\":2}",
-                    token,
-                    null)
+                    token)
                 .statusCode())
         .isBetween(200, 201);
     JsonNode cart = json.readTree(get("/api/cart", token).body());
     assertThat(cart.toString()).contains(productId);
 
     String key = UUID.randomUUID().toString();
-    HttpResponse<String> placed = send("POST", "/api/checkout", "{}", token, key);
+    HttpResponse<String> placed =
+        gateway.post("/api/checkout", "{}", token, "Idempotency-Key", key);
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
     JsonNode order = json.readTree(placed.body());
     String orderId = order.get("id").asText();
     assertThat(order.get("status").asText()).isEqualTo("PAID");
 
-    HttpResponse<String> replayed = send("POST", "/api/checkout", "{}", token, key);
+    HttpResponse<String> replayed =
+        gateway.post("/api/checkout", "{}", token, "Idempotency-Key", key);
     assertThat(replayed.statusCode()).isEqualTo(201);
     assertThat(json.readTree(replayed.body()).get("id").asText()).isEqualTo(orderId);
     assertThat(stock(productId)).as("reserved once, not twice").isEqualTo(stockBefore - 2);
@@ -85,12 +87,7 @@ class ShopperJourneyIT {
   }
 
   private String registeredShopper() throws Exception {
-    String email = "journey-" + UUID.randomUUID() + "@example.com";
-    String credentials = "{\"email\":\"" + email + "\",\"password\":\"e2e-password\"}";
-    assertThat(send("POST", "/api/auth/register", credentials, null, null).statusCode())
-        .isEqualTo(201);
-    HttpResponse<String> login = send("POST", "/api/auth/login", credentials, null, null);
-    return json.readTree(login.body()).get("access_token").asText();
+    return gateway.registeredShopper("journey").accessToken();
   }
 
   private int stock(String productId) throws Exception {
@@ -102,7 +99,8 @@ class ShopperJourneyIT {
   /** The outbox relay's published-events counter, straight from the service's own endpoint. */
   private double outboxPublished(int basePort) throws Exception {
     String metrics =
-        http.send(
+        HttpClient.newHttpClient()
+            .send(
                 HttpRequest.newBuilder(
                         URI.create(
                             "http://127.0.0.1:" + stack.port(basePort) + "/actuator/prometheus"))
@@ -120,31 +118,6 @@ class ShopperJourneyIT {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = request(path).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> send(
-      String method, String path, String body, String token, String idempotencyKey)
-      throws Exception {
-    HttpRequest.Builder request =
-        request(path)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(8080) + path))
-        .timeout(Duration.ofSeconds(10));
+    return gateway.get(path, token);
   }
 }

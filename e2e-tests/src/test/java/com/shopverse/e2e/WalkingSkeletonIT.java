@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,24 +20,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 @Order(1)
 class WalkingSkeletonIT {
 
-  static Stack stack;
-  static final ObjectMapper json = new ObjectMapper();
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static Gateway gateway;
+  static final ObjectMapper json = Gateway.json;
 
   @BeforeAll
   static void up() {
-    stack = SharedStack.get();
+    gateway = new Gateway(SharedStack.get());
   }
 
   @Test
   @Order(1)
   void aViewedProductBecomesTrendingThroughTheGateway() throws Exception {
-    String email = "e2e-" + UUID.randomUUID() + "@example.com";
-    String credentials = "{\"email\":\"" + email + "\",\"password\":\"e2e-password\"}";
-    assertThat(post("/api/auth/register", credentials, null).statusCode()).isEqualTo(201);
-    HttpResponse<String> login = post("/api/auth/login", credentials, null);
-    assertThat(login.statusCode()).isEqualTo(200);
-    String token = json.readTree(login.body()).get("access_token").asText();
+    String token = gateway.registeredShopper("e2e").accessToken();
 
     HttpResponse<String> products = get("/api/catalog/products?category=c-audio&limit=10");
     assertThat(products.statusCode()).isEqualTo(200);
@@ -87,22 +77,10 @@ class WalkingSkeletonIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return gateway.get(path, null);
   }
 
   private HttpResponse<String> post(String path, String body, String token) throws Exception {
-    var request =
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(8080) + path))
-        .timeout(Duration.ofSeconds(10));
+    return gateway.post(path, body, token);
   }
 }
