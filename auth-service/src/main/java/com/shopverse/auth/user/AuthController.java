@@ -1,5 +1,6 @@
 package com.shopverse.auth.user;
 
+import com.shopverse.auth.refresh.RefreshTokens;
 import com.shopverse.auth.token.AccessToken;
 import com.shopverse.auth.token.TokenIssuer;
 import com.shopverse.defaults.ProblemException;
@@ -16,18 +17,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration and password login. Refresh tokens and the OAuth2 token endpoint come later. */
+/** Registration and password login (an access token and the first refresh token of a family). */
 @RestController
 class AuthController {
 
   private final Users users;
   private final PasswordEncoder passwords;
   private final TokenIssuer tokens;
+  private final RefreshTokens refreshTokens;
 
-  AuthController(Users users, PasswordEncoder passwords, TokenIssuer tokens) {
+  AuthController(
+      Users users, PasswordEncoder passwords, TokenIssuer tokens, RefreshTokens refreshTokens) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.refreshTokens = refreshTokens;
   }
 
   record Credentials(
@@ -58,7 +62,11 @@ class AuthController {
     return users
         .byEmail(credentials.email())
         .filter(user -> passwords.matches(credentials.password(), user.passwordHash()))
-        .map(user -> tokens.issue(user.id().toString(), user.email(), user.roles()))
+        .map(
+            user ->
+                tokens
+                    .issue(user.id().toString(), user.email(), user.roles())
+                    .withRefreshToken(refreshTokens.startFamily(user.id())))
         .orElseThrow(
             () ->
                 new ProblemException(
