@@ -34,6 +34,23 @@ public class Users {
     }
   }
 
+  /** Adds the user unless the email is taken; unlike {@link #add}, safe inside a transaction. */
+  boolean addIfAbsent(User user) {
+    return jdbc.sql(
+                """
+                INSERT INTO users (id, email, password_hash, roles) VALUES (?, ?, ?, ?)
+                ON CONFLICT ((lower(email))) DO NOTHING""")
+            .params(user.id(), user.email(), user.passwordHash(), String.join(",", user.roles()))
+            .update()
+        == 1;
+  }
+
+  void update(UUID id, String passwordHash, List<String> roles) {
+    jdbc.sql("UPDATE users SET password_hash = ?, roles = ? WHERE id = ?")
+        .params(passwordHash, String.join(",", roles), id)
+        .update();
+  }
+
   Optional<User> byEmail(String email) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)")
         .param(email)
