@@ -34,15 +34,20 @@ class AuthController {
     this.refreshTokens = refreshTokens;
   }
 
+  /** A new account; the password must pass the {@link PasswordPolicy}. */
+  @AcceptablePassword
+  record Registration(
+      @NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {}
+
+  /** No policy here: it may change, and accounts made under an older one must still log in. */
   record Credentials(
-      @NotBlank @Email @Size(max = 320) String email,
-      @NotBlank @Size(min = 8, max = 128) String password) {}
+      @NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {}
 
   record Registered(UUID id, String email) {}
 
   @PostMapping("/api/auth/register")
   @ResponseStatus(HttpStatus.CREATED)
-  Registered register(@Valid @RequestBody Credentials credentials) {
+  Registered register(@Valid @RequestBody Registration credentials) {
     // Self-registration only ever creates customers; admins come from configuration.
     var user =
         new User(
