@@ -68,6 +68,10 @@ class LoginLockoutIT {
     assertThat(right.headers().firstValue("content-type")).hasValue("application/problem+json");
     assertThat(right.body()).contains("https://shopverse.dev/problems/login-locked");
     assertThat(retryAfter(right)).isBetween(1L, 2L);
+    assertThat(auth.http().get("/actuator/prometheus").body())
+        .contains(
+            "shopverse_auth_logins_total{application=\"auth-service\",outcome=\"locked\"}",
+            "outcome=\"failure\"");
 
     // The lock ends by itself and the right password works again.
     await()

@@ -112,6 +112,11 @@ class RefreshTokenIT {
     HttpResponse<String> successor = auth.refresh(second);
     assertThat(successor.statusCode()).isEqualTo(400);
     assertThat(field(successor.body(), "error")).isEqualTo("invalid_grant");
+    assertThat(auth.http().get("/actuator/prometheus").body())
+        .contains(
+            "shopverse_auth_refresh_total{application=\"auth-service\",outcome=\"reused\"}",
+            "outcome=\"rotated\"",
+            "outcome=\"invalid\"");
   }
 
   @Test
