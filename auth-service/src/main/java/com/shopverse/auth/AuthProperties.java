@@ -86,6 +86,12 @@ public record AuthProperties(
       passwordHash = passwordHash == null || passwordHash.isBlank() ? null : passwordHash;
       password = password == null || password.isBlank() ? null : password;
     }
+
+    /** Never the password or its hash, wherever the properties get printed. */
+    @Override
+    public String toString() {
+      return "Admin[email=" + email + "]";
+    }
   }
 
   /**

@@ -70,8 +70,11 @@ class KeyRing implements SchedulingConfigurer {
     return loaded().publicJwks();
   }
 
-  /** Replaces the signing key now; the new key's id. */
-  String rotate() {
+  /**
+   * Replaces the signing key now; the new key's id. Synchronized with {@link #refresh()} so a
+   * refresh that read the keys before this rotation cannot put the old list back after it.
+   */
+  synchronized String rotate() {
     loaded = Loaded.of(store.rotate(properties.retiredKeyRetention()));
     counted("admin");
     String kid = current().kid();
@@ -80,7 +83,7 @@ class KeyRing implements SchedulingConfigurer {
   }
 
   /** Re-reads the keys, rotating if the signing key is older than the rotation interval. */
-  void refresh() {
+  synchronized void refresh() {
     SigningKeys.Maintained maintained =
         store.maintain(properties.keyRotationInterval(), properties.retiredKeyRetention());
     loaded = Loaded.of(maintained.keys());
