@@ -81,6 +81,27 @@ class AuthApiIT {
     assertThat(response.body()).contains("\"field\":\"email\"", "\"field\":\"password\"");
   }
 
+  @Test
+  void rejectsWeakPasswordsWithAProblemNamingPasswordAndWhy() throws Exception {
+    String name = "margaret" + UUID.randomUUID().toString().substring(0, 8);
+    String email = name + "@example.com";
+    assertWeak(email, "k9#xq!Lm2", "at least 10 characters");
+    assertWeak(email, "password123", "most commonly used");
+    assertWeak(email, "my-" + name.toUpperCase() + "!", "name part of the email");
+    assertWeak(email, "%%%%%%%%%%%%", "one character repeated");
+    // None of them made an account: a good password still registers.
+    assertThat(
+            http().post("/api/auth/register", credentials(email, "velvet-harbour-47")).statusCode())
+        .isEqualTo(201);
+  }
+
+  private void assertWeak(String email, String password, String why) {
+    HttpResponse<String> response = http().post("/api/auth/register", credentials(email, password));
+    assertThat(response.statusCode()).as(password).isEqualTo(400);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"field\":\"password\"", why);
+  }
+
   private static String credentials(String email, String password) {
     return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
   }

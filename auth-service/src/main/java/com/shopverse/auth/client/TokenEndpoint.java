@@ -1,8 +1,14 @@
 package com.shopverse.auth.client;
 
 import com.shopverse.auth.AuthProperties.Client;
+import com.shopverse.auth.refresh.RefreshTokens;
+import com.shopverse.auth.refresh.RefreshTokens.Outcome;
+import com.shopverse.auth.refresh.RefreshTokens.Rotation;
 import com.shopverse.auth.token.AccessToken;
 import com.shopverse.auth.token.TokenIssuer;
+import com.shopverse.auth.user.User;
+import com.shopverse.auth.user.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +24,41 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OAuth2 token endpoint for the {@code client_credentials} grant (RFC 6749 §4.4). Clients
- * authenticate with HTTP Basic or with {@code client_id}/{@code client_secret} in the form body
- * (§2.3.1). Errors are RFC 6749 JSON, not problem details, because OAuth2 clients expect that.
+ * The OAuth2 token endpoint: the {@code client_credentials} grant (RFC 6749 §4.4) for services and
+ * the {@code refresh_token} grant (§6) for shoppers. Service clients authenticate with HTTP Basic
+ * or with {@code client_id}/{@code client_secret} in the form body (§2.3.1). Errors are RFC 6749
+ * JSON, not problem details, because OAuth2 clients expect that.
  */
 @RestController
 class TokenEndpoint {
 
   private static final String CLIENT_CREDENTIALS = "client_credentials";
+  private static final String REFRESH_TOKEN = "refresh_token";
 
   private final ServiceClients clients;
   private final TokenIssuer tokens;
+  private final RefreshTokens refreshTokens;
+  private final Users users;
+  private final MeterRegistry meters;
 
-  TokenEndpoint(ServiceClients clients, TokenIssuer tokens) {
+  TokenEndpoint(
+      ServiceClients clients,
+      TokenIssuer tokens,
+      RefreshTokens refreshTokens,
+      Users users,
+      MeterRegistry meters) {
     this.clients = clients;
     this.tokens = tokens;
+    this.refreshTokens = refreshTokens;
+    this.users = users;
+    this.meters = meters;
   }
 
-  @PostMapping("/oauth2/token")
+  /**
+   * Services call {@code /oauth2/token} directly; shoppers' clients reach the same endpoint through
+   * the gateway, which routes only {@code /api/auth/**} from outside.
+   */
+  @PostMapping({"/oauth2/token", "/api/auth/token"})
   ResponseEntity<Object> token(HttpServletRequest request) {
     if (!isForm(request)) {
       return error(
@@ -46,12 +69,17 @@ class TokenEndpoint {
     ClientCredentials credentials;
     String grantType;
     String scope;
+    String refreshToken;
     try {
       credentials = ClientCredentials.of(request);
       grantType = single(request, "grant_type");
       scope = single(request, "scope");
+      refreshToken = single(request, "refresh_token");
     } catch (IllegalArgumentException e) {
       return error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
+    }
+    if (REFRESH_TOKEN.equals(grantType)) {
+      return refresh(credentials, refreshToken);
     }
     if (credentials == null) {
       return invalidClient("Client authentication is required.");
@@ -68,7 +96,7 @@ class TokenEndpoint {
       return error(
           HttpStatus.BAD_REQUEST,
           "unsupported_grant_type",
-          "Only client_credentials is supported here.");
+          "Only client_credentials and refresh_token are supported here.");
     }
 
     Set<String> granted;
@@ -85,6 +113,41 @@ class TokenEndpoint {
     }
     AccessToken token = tokens.issueForClient(client.id(), granted);
     return ResponseEntity.ok().headers(noStore()).body(token);
+  }
+
+  /**
+   * The refresh_token grant (RFC 6749 §6). Shoppers' apps are public clients, so no client
+   * authentication is required; credentials that are sent must be right all the same.
+   */
+  private ResponseEntity<Object> refresh(ClientCredentials credentials, String refreshToken) {
+    if (credentials != null
+        && clients.authenticate(credentials.id(), credentials.secret()).isEmpty()) {
+      return invalidClient("Unknown client or wrong secret.");
+    }
+    if (refreshToken == null || refreshToken.isBlank()) {
+      return error(HttpStatus.BAD_REQUEST, "invalid_request", "refresh_token is required.");
+    }
+    Rotation rotation = refreshTokens.rotate(refreshToken);
+    User user =
+        rotation.outcome() == Outcome.ROTATED ? users.byId(rotation.userId()).orElse(null) : null;
+    if (user == null) {
+      count(rotation.outcome() == Outcome.REUSED ? "reused" : "invalid");
+      // One description for every failure: the caller learns nothing about which tokens exist.
+      return error(
+          HttpStatus.BAD_REQUEST,
+          "invalid_grant",
+          "The refresh token is invalid, expired, revoked or already used.");
+    }
+    count("rotated");
+    AccessToken token =
+        tokens
+            .issue(user.id().toString(), user.email(), user.roles())
+            .withRefreshToken(rotation.refreshToken());
+    return ResponseEntity.ok().headers(noStore()).body(token);
+  }
+
+  private void count(String outcome) {
+    meters.counter("shopverse.auth.refresh", "outcome", outcome).increment();
   }
 
   private static boolean isForm(HttpServletRequest request) {

@@ -1,2 +1,5 @@
-/** Services as OAuth2 clients: the {@code client_credentials} grant at {@code /oauth2/token}. */
+/**
+ * The OAuth2 token endpoint ({@code /oauth2/token}, also {@code /api/auth/token}): services' {@code
+ * client_credentials} grant and shoppers' {@code refresh_token} grant.
+ */
 package com.shopverse.auth.client;

@@ -1,9 +1,5 @@
 package com.shopverse.auth.token;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -23,20 +19,8 @@ class JwksController {
 
   @GetMapping("/.well-known/jwks.json")
   ResponseEntity<Map<String, Object>> jwks() {
-    var jwks =
-        new JWKSet(
-            keys.all().stream()
-                .map(
-                    key ->
-                        (com.nimbusds.jose.jwk.JWK)
-                            new RSAKey.Builder(key.publicKey())
-                                .keyID(key.kid())
-                                .keyUse(KeyUse.SIGNATURE)
-                                .algorithm(JWSAlgorithm.RS256)
-                                .build())
-                .toList());
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-        .body(jwks.toJSONObject(true));
+        .body(keys.publicJwks().toJSONObject(true));
   }
 }

@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -15,11 +16,14 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The RSA keys, kept in PostgreSQL so that tokens stay valid across restarts and every key that may
- * still have live tokens is published. The newest key signs.
+ * The RSA keys, kept in PostgreSQL so that tokens stay valid across restarts and replicas, and
+ * every key that may still have live tokens is published. Every change happens under one advisory
+ * lock, so replicas never both create a first key or both rotate a due one.
  */
 @Repository
 class SigningKeys {
+
+  private static final long LOCK = 4711;
 
   private final JdbcClient jdbc;
 
@@ -27,22 +31,61 @@ class SigningKeys {
     this.jdbc = jdbc;
   }
 
-  /** All keys, newest first; creates the first one on an empty table. */
+  /** The keys after a maintenance pass; {@code rotated} when this pass replaced a due key. */
+  record Maintained(List<SigningKey> keys, boolean rotated) {}
+
+  /**
+   * Drops keys retired longer ago than {@code retention}, creates the first key on an empty table,
+   * rotates when the signing key is older than {@code rotationInterval}; then the keys still
+   * published, the signing one first.
+   */
   @Transactional
-  List<SigningKey> loadOrCreate() {
-    // The advisory lock keeps two replicas starting together from each creating a first key.
-    jdbc.sql("SELECT pg_advisory_xact_lock(4711)").query().singleRow();
-    List<SigningKey> keys = load();
-    if (keys.isEmpty()) {
-      add(generate());
-      keys = load();
+  Maintained maintain(Duration rotationInterval, Duration retention) {
+    lock();
+    dropExpired(retention);
+    String state =
+        jdbc.sql(
+                """
+                SELECT CASE WHEN count(*) = 0 THEN 'none'
+                            WHEN bool_and(created_at <= now() - make_interval(secs => ?)) THEN 'due'
+                            ELSE 'fresh' END
+                  FROM signing_keys WHERE retired_at IS NULL""")
+            .param(seconds(rotationInterval))
+            .query(String.class)
+            .single();
+    boolean rotated = state.equals("due");
+    if (rotated || state.equals("none")) {
+      addAndRetireOthers(generate());
     }
-    return keys;
+    return new Maintained(load(retention), rotated);
   }
 
-  private List<SigningKey> load() {
+  /** Replaces the signing key now (an admin's request); the keys still published. */
+  @Transactional
+  List<SigningKey> rotate(Duration retention) {
+    lock();
+    dropExpired(retention);
+    addAndRetireOthers(generate());
+    return load(retention);
+  }
+
+  private void lock() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+  }
+
+  private void dropExpired(Duration retention) {
+    jdbc.sql("DELETE FROM signing_keys WHERE retired_at < now() - make_interval(secs => ?)")
+        .param(seconds(retention))
+        .update();
+  }
+
+  private List<SigningKey> load(Duration retention) {
     return jdbc.sql(
-            "SELECT kid, public_key, private_key FROM signing_keys ORDER BY created_at DESC")
+            """
+            SELECT kid, public_key, private_key FROM signing_keys
+             WHERE retired_at IS NULL OR retired_at >= now() - make_interval(secs => ?)
+             ORDER BY retired_at IS NULL DESC, created_at DESC""")
+        .param(seconds(retention))
         .query(
             (rs, n) ->
                 decode(
@@ -50,7 +93,9 @@ class SigningKeys {
         .list();
   }
 
-  private void add(SigningKey key) {
+  private void addAndRetireOthers(SigningKey key) {
+    // now() is the transaction's start: the new key's created_at is the old one's retired_at.
+    jdbc.sql("UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL").update();
     Base64.Encoder base64 = Base64.getEncoder();
     jdbc.sql("INSERT INTO signing_keys (kid, public_key, private_key) VALUES (?, ?, ?)")
         .params(
@@ -58,6 +103,10 @@ class SigningKeys {
             base64.encodeToString(key.publicKey().getEncoded()),
             base64.encodeToString(key.privateKey().getEncoded()))
         .update();
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
   }
 
   static SigningKey generate() {

@@ -29,7 +29,7 @@ public class TokenIssuer {
   /** A shopper's (or admin's) token: {@code sub} is the user id, with email and roles. */
   public AccessToken issue(String subject, String email, List<String> roles) {
     String token = builder(subject).claim("email", email).claim("roles", roles).compact();
-    return new AccessToken(token, "Bearer", properties.accessTokenTtl().toSeconds(), null);
+    return new AccessToken(token, "Bearer", properties.accessTokenTtl().toSeconds(), null, null);
   }
 
   /**
@@ -39,7 +39,7 @@ public class TokenIssuer {
   public AccessToken issueForClient(String clientId, Collection<String> scopes) {
     String scope = String.join(" ", new TreeSet<>(scopes));
     String token = builder(clientId).claim("scope", scope).compact();
-    return new AccessToken(token, "Bearer", properties.accessTokenTtl().toSeconds(), scope);
+    return new AccessToken(token, "Bearer", properties.accessTokenTtl().toSeconds(), scope, null);
   }
 
   private JwtBuilder builder(String subject) {
