@@ -145,6 +145,24 @@ class GatewayResilienceIT {
   }
 
   @Test
+  void letsMoreConcurrentCallsThroughThanResilience4jsDefaultBulkheadOf25() throws Exception {
+    backend.slow("/api/catalog/busy", Duration.ofMillis(300));
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(40);
+    try {
+      List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        calls.add(clients.submit(() -> http().get("/api/catalog/busy").statusCode()));
+      }
+      for (java.util.concurrent.Future<Integer> call : calls) {
+        assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
   void answersAnUnknownPathWithANotFoundProblem() {
     HttpResponse<String> response = http().get("/api/nowhere", tokens.customer("alice"));
 
