@@ -24,6 +24,8 @@ WARMUP="${WARMUP:-20s}"
 # Low enough not to leave a backlog: an overloaded warm-up made the next run's registrations time out.
 WARMUP_RATE="${WARMUP_RATE:-20}"
 export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=10000 SHOPVERSE_JAVA_OPTS=""
+# Every request comes from 127.0.0.1: the per-IP limits would measure the limiter, not the platform.
+export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
 GATEWAY=http://127.0.0.1:18080
 CATALOG=http://127.0.0.1:18082
 ORDER=http://127.0.0.1:18083

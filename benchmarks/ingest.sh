@@ -15,6 +15,8 @@ RESULTS="${1:-$ROOT/benchmarks/results/ingest-$(date -u +%F).md}"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-15s}"
 export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=30000 SHOPVERSE_JAVA_OPTS=""
+# Every request comes from 127.0.0.1: the per-IP limits would measure the limiter, not the platform.
+export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
 KAFKA=127.0.0.1:39092
 INGEST=http://127.0.0.1:38084
 GATEWAY=http://127.0.0.1:38080

@@ -16,6 +16,8 @@ RESULTS="${1:-$ROOT/benchmarks/results/recommendations-$(date -u +%F).md}"
 RATES="${RATES:-50 100 1000}"
 BACKGROUND="${BACKGROUND:-1000}"
 export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=10000 SHOPVERSE_JAVA_OPTS=""
+# Every request comes from 127.0.0.1: the per-IP limits would measure the limiter, not the platform.
+export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
 GATEWAY=http://127.0.0.1:18080
 DIRECT=http://127.0.0.1:18085
 JAR="$ROOT/load-generator/target/load-generator-0.1.0-SNAPSHOT.jar"

@@ -40,7 +40,10 @@ final class Gateway {
     return send("POST", path, body, token, headers);
   }
 
-  /** {@code headers} are name, value pairs; a null body sends none. */
+  /**
+   * {@code headers} are name, value pairs; a null body sends none; a body is JSON unless the
+   * headers name another Content-Type.
+   */
   HttpResponse<String> send(
       String method, String path, String body, String token, String... headers) throws IOException {
     HttpRequest.Builder request =
@@ -51,7 +54,7 @@ final class Gateway {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    if (body != null && !names(headers, "Content-Type")) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {
@@ -66,6 +69,15 @@ final class Gateway {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted calling " + path, e);
     }
+  }
+
+  private static boolean names(String[] headers, String name) {
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Registers a new shopper (email prefixed for the logs) and logs it in. */

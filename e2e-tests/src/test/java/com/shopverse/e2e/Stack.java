@@ -73,6 +73,9 @@ final class Stack {
       builder.environment().put("SHOPVERSE_PORT_OFFSET", Integer.toString(portOffset));
       // The reactor has just packaged every jar; the stack must run exactly those.
       builder.environment().put("SHOPVERSE_SKIP_BUILD", "1");
+      // Every test shopper registers and logs in from 127.0.0.1: the stricter per-IP limit on
+      // those routes (tested in the gateway's own ITs) would otherwise end the suite early.
+      builder.environment().put("GATEWAY_RATE_LIMIT_AUTH_BURST", "1000");
       Process process = builder.start();
       if (!process.waitFor(6, TimeUnit.MINUTES)) {
         process.destroyForcibly();
