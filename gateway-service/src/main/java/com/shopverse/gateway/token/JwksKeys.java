@@ -58,6 +58,9 @@ public final class JwksKeys {
 
   /** The RS256 signing key with this kid, or empty when auth-service does not publish it. */
   public Mono<RSAKey> key(String kid) {
+    if (kid == null) {
+      return Mono.empty();
+    }
     Snapshot snapshot = current.get();
     long now = clock.getAsLong();
     boolean stale = snapshot == null || now - snapshot.fetchedAt() >= maxAge;
