@@ -68,10 +68,16 @@ public final class JwksKeys {
     if (known != null && !stale) {
       return Mono.just(known);
     }
-    if (lastAttempt != Long.MIN_VALUE && now - lastAttempt < minInterval) {
+    Mono<Snapshot> running = inFlight.get();
+    if (running == null && recentlyFetched(now)) {
       return Mono.justOrEmpty(known); // refetched recently: the key is what we know now
     }
-    return refresh(now).mapNotNull(s -> s.keys().get(kid));
+    // Join the fetch under way (the first requests all wait for the first fetch), or start one.
+    return (running != null ? running : refresh(now)).mapNotNull(s -> s.keys().get(kid));
+  }
+
+  private boolean recentlyFetched(long now) {
+    return lastAttempt != Long.MIN_VALUE && now - lastAttempt < minInterval;
   }
 
   /** How many JWKS fetches were started (for tests and the metric). */
@@ -89,7 +95,7 @@ public final class JwksKeys {
       if (running != null) {
         return running;
       }
-      if (lastAttempt != Long.MIN_VALUE && now - lastAttempt < minInterval) {
+      if (recentlyFetched(now)) {
         return Mono.justOrEmpty(current.get());
       }
       lastAttempt = now;

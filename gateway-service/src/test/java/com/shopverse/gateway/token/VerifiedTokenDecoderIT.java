@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /** The decoder against a real JWKS server: what it caches, for how long, and what it never does. */
 class VerifiedTokenDecoderIT {
@@ -48,6 +49,19 @@ class VerifiedTokenDecoderIT {
     assertThat(first.getSubject()).isEqualTo("alice");
     assertThat(second).isSameAs(first);
     assertThat(decoder.cachedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void letsConcurrentFirstRequestsShareTheFirstJwksFetch() {
+    int before = tokens.jwksFetches();
+    VerifiedTokenDecoder decoder = decoder(100);
+    List<Jwt> decoded =
+        Flux.range(0, 32)
+            .flatMap(i -> decoder.decode(tokens.customer("shopper-" + i)), 32)
+            .collectList()
+            .block();
+    assertThat(decoded).hasSize(32);
+    assertThat(tokens.jwksFetches() - before).isEqualTo(1);
   }
 
   @Test
