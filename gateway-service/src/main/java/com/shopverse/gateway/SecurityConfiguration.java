@@ -1,13 +1,20 @@
 package com.shopverse.gateway;
 
+import static com.shopverse.gateway.access.RouteAccess.Require.ADMIN;
+import static com.shopverse.gateway.access.RouteAccess.Require.ANYONE;
+import static com.shopverse.gateway.access.RouteAccess.Require.AUTHENTICATED;
+import static com.shopverse.gateway.access.RouteAccess.Require.NOBODY;
+
 import com.shopverse.defaults.JwtAuthorities;
 import com.shopverse.defaults.JwtValidation;
 import com.shopverse.defaults.SecurityProblems;
 import com.shopverse.defaults.SecurityProperties;
+import com.shopverse.gateway.access.RouteAccess;
 import com.shopverse.gateway.token.BearerTokenConverter;
 import com.shopverse.gateway.token.JwksKeys;
 import com.shopverse.gateway.token.VerifiedTokenDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +53,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-  private static final String ADMIN = "ADMIN";
 
   @Bean
   @ConditionalOnProperty(
@@ -96,7 +101,7 @@ class SecurityConfiguration {
         .headers(headers -> headers(headers, gateway.hsts()))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-        .authorizeExchange(SecurityConfiguration::routes)
+        .authorizeExchange(exchange -> exchange.anyExchange().access(routes()))
         .oauth2ResourceServer(
             rs ->
                 rs.bearerTokenConverter(
@@ -108,42 +113,30 @@ class SecurityConfiguration {
   }
 
   /**
-   * Who may call what. Order matters: the first match wins, so the narrow admin and
-   * service-to-service rules come before the broad public ones.
+   * Who may call what (the table in docs/security.md). Order matters: the first match wins, so the
+   * narrow admin and service-to-service rules come before the broad public ones.
    */
-  private static void routes(ServerHttpSecurity.AuthorizeExchangeSpec exchange) {
-    exchange
-        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
-        .permitAll()
+  static RouteAccess routes() {
+    Set<HttpMethod> any = Set.of();
+    Set<HttpMethod> writes =
+        Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    return new RouteAccess()
+        .rule(ANYONE, any, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
         // Stock reservations are order-service's business with catalog-service, over the internal
         // network with its own client-credentials token: never from outside.
-        .pathMatchers("/api/catalog/reservations", "/api/catalog/reservations/**")
-        .denyAll()
-        .pathMatchers("/api/auth/admin/**")
-        .hasRole(ADMIN)
-        .pathMatchers(HttpMethod.POST, "/api/catalog/products", "/api/catalog/products/**")
-        .hasRole(ADMIN)
-        .pathMatchers(HttpMethod.PUT, "/api/catalog/products/**")
-        .hasRole(ADMIN)
-        .pathMatchers(HttpMethod.PATCH, "/api/catalog/products/**")
-        .hasRole(ADMIN)
-        .pathMatchers(HttpMethod.DELETE, "/api/catalog/products/**")
-        .hasRole(ADMIN)
-        .pathMatchers(HttpMethod.POST, "/api/orders/*/ship", "/api/orders/*/deliver")
-        .hasRole(ADMIN)
+        .rule(NOBODY, any, "/api/catalog/reservations", "/api/catalog/reservations/**")
+        .rule(ADMIN, any, "/api/auth/admin", "/api/auth/admin/**")
+        .rule(ADMIN, writes, "/api/catalog/products", "/api/catalog/products/**")
+        .rule(ADMIN, Set.of(HttpMethod.POST), "/api/orders/*/ship", "/api/orders/*/deliver")
         // Register, login, token, refresh, logout: each carries its own credential (password,
         // refresh token) that auth-service checks.
-        .pathMatchers(HttpMethod.POST, "/api/auth/**")
-        .permitAll()
+        .rule(ANYONE, Set.of(HttpMethod.POST), "/api/auth/**")
         // Recommendations serve anonymous shoppers too (cold start, or their session by
         // X-Anonymous-Id); a token, when sent, is checked and names the shopper.
-        .pathMatchers(HttpMethod.GET, "/api/catalog/**", "/api/recommendations/**")
-        .permitAll()
+        .rule(ANYONE, Set.of(HttpMethod.GET), "/api/catalog/**", "/api/recommendations/**")
         // Anonymous shoppers send events too; event-ingest then requires an anonymousId.
-        .pathMatchers(HttpMethod.POST, "/api/events", "/api/events/batch")
-        .permitAll()
-        .anyExchange()
-        .authenticated();
+        .rule(ANYONE, Set.of(HttpMethod.POST), "/api/events", "/api/events/batch")
+        .otherwise(AUTHENTICATED);
   }
 
   /**
