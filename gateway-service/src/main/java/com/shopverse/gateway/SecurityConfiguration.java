@@ -9,8 +9,8 @@ import com.shopverse.defaults.JwtAuthorities;
 import com.shopverse.defaults.JwtValidation;
 import com.shopverse.defaults.SecurityProblems;
 import com.shopverse.defaults.SecurityProperties;
+import com.shopverse.gateway.access.EdgeAuthenticationFilter;
 import com.shopverse.gateway.access.RouteAccess;
-import com.shopverse.gateway.token.BearerTokenConverter;
 import com.shopverse.gateway.token.JwksKeys;
 import com.shopverse.gateway.token.VerifiedTokenDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +24,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -82,11 +79,18 @@ class SecurityConfiguration {
       matchIfMissing = true)
   SecurityWebFilterChain securityWebFilterChain(
       ServerHttpSecurity http, VerifiedTokenDecoder decoder, GatewaySecurityProperties gateway) {
-    JwtReactiveAuthenticationManager authentication = new JwtReactiveAuthenticationManager(decoder);
-    authentication.setJwtAuthenticationConverter(
-        new ReactiveJwtAuthenticationConverterAdapter(JwtAuthorities.converter()));
     ServerAuthenticationEntryPoint entryPoint = entryPoint();
     ServerAccessDeniedHandler accessDenied = accessDenied();
+    // Roles to ROLE_*, scopes to SCOPE_*, as in the services.
+    var authorities = JwtAuthorities.converter();
+    EdgeAuthenticationFilter edge =
+        new EdgeAuthenticationFilter(
+            routes(),
+            decoder,
+            authorities::convert,
+            (int) gateway.token().maxSize().toBytes(),
+            entryPoint,
+            accessDenied);
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         // Stateless: the default repository keeps each request's security context in a new
         // in-memory WebSession, created on another thread pool — that alone capped the gateway at
@@ -101,14 +105,10 @@ class SecurityConfiguration {
         .headers(headers -> headers(headers, gateway.hsts()))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-        .authorizeExchange(exchange -> exchange.anyExchange().access(routes()))
-        .oauth2ResourceServer(
-            rs ->
-                rs.bearerTokenConverter(
-                        new BearerTokenConverter((int) gateway.token().maxSize().toBytes()))
-                    .authenticationEntryPoint(entryPoint)
-                    .accessDeniedHandler(accessDenied)
-                    .jwt(jwt -> jwt.authenticationManager(authentication)))
+        // Every decision is the edge filter's (authentication and the access table, in one pass);
+        // what it lets through is permitted.
+        .addFilterAt(edge, SecurityWebFiltersOrder.AUTHENTICATION)
+        .authorizeExchange(exchange -> exchange.anyExchange().permitAll())
         .build();
   }
 
@@ -146,32 +146,32 @@ class SecurityConfiguration {
    */
   private static void headers(
       ServerHttpSecurity.HeaderSpec headers, GatewaySecurityProperties.Hsts hsts) {
+    // One synchronous writer for all of them: Spring's writers each run as a step of a reactive
+    // pipeline on every response. Set, not added: a service cannot weaken them.
     headers
-        .contentTypeOptions(c -> {})
-        .frameOptions(f -> f.mode(Mode.DENY))
-        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-        .contentSecurityPolicy(
-            c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+        .contentTypeOptions(c -> c.disable())
+        .frameOptions(f -> f.disable())
         .xssProtection(x -> x.disable())
         .hsts(h -> h.disable())
-        // Spring's default marks every response uncacheable; catalog reads are public and carry
-        // ETags, so only responses to a request with credentials get no-store.
         .cache(c -> c.disable())
-        .writer(noStoreWhenAuthenticated());
-    if (hsts.enabled()) {
-      String value = "max-age=" + hsts.maxAge().toSeconds() + " ; includeSubDomains";
-      headers.writer(
-          exchange -> {
-            exchange.getResponse().getHeaders().set("Strict-Transport-Security", value);
-            return Mono.empty();
-          });
-    }
+        .writer(edgeHeaders(hsts));
   }
 
-  private static ServerHttpHeadersWriter noStoreWhenAuthenticated() {
+  private static ServerHttpHeadersWriter edgeHeaders(GatewaySecurityProperties.Hsts hsts) {
+    String transportSecurity =
+        hsts.enabled() ? "max-age=" + hsts.maxAge().toSeconds() + " ; includeSubDomains" : null;
     return exchange -> {
+      HttpHeaders response = exchange.getResponse().getHeaders();
+      response.set("X-Content-Type-Options", "nosniff");
+      response.set("X-Frame-Options", "DENY");
+      response.set("Referrer-Policy", "no-referrer");
+      response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      if (transportSecurity != null) {
+        response.set("Strict-Transport-Security", transportSecurity);
+      }
+      // Spring's default marks every response uncacheable; catalog reads are public and carry
+      // ETags, so only responses to a request with credentials get no-store.
       if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-        HttpHeaders response = exchange.getResponse().getHeaders();
         response.set(HttpHeaders.CACHE_CONTROL, "no-store");
         response.remove(HttpHeaders.EXPIRES);
         response.remove(HttpHeaders.PRAGMA);
