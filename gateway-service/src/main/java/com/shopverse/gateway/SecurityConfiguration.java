@@ -105,10 +105,9 @@ class SecurityConfiguration {
         .headers(headers -> headers(headers, gateway.hsts()))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-        // Every decision is the edge filter's (authentication and the access table, in one pass);
-        // what it lets through is permitted.
+        // Every decision is the edge filter's (authentication and the access table, in one pass).
+        // No authorizeExchange: its filter would only re-permit what the edge filter let through.
         .addFilterAt(edge, SecurityWebFiltersOrder.AUTHENTICATION)
-        .authorizeExchange(exchange -> exchange.anyExchange().permitAll())
         .build();
   }
 
