@@ -80,7 +80,7 @@ public final class JwksKeys {
     return lastAttempt != Long.MIN_VALUE && now - lastAttempt < minInterval;
   }
 
-  /** How many JWKS fetches were started (for tests and the metric). */
+  /** How many JWKS fetches were started (for tests). */
   public int fetches() {
     return fetches.get();
   }

@@ -84,7 +84,7 @@ public final class VerifiedTokenDecoder implements ReactiveJwtDecoder {
     return verifier.decode(token).doOnNext(jwt -> verified.put(digest, jwt));
   }
 
-  /** How many verified tokens are cached now (approximate, for metrics and tests). */
+  /** How many verified tokens are cached now (approximate, for tests). */
   public long cachedTokens() {
     verified.cleanUp();
     return verified.estimatedSize();
