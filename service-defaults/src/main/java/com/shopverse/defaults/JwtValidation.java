@@ -1,25 +1,48 @@
 package com.shopverse.defaults;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import java.util.Objects;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
 /**
- * The token rules shared by the gateway and every service: issuer, audience, expiry, not-before.
+ * The token rules shared by the gateway and every service: issuer, audience, expiry (required),
+ * not-before.
  */
 public final class JwtValidation {
+
+  /** The clock skew the services allow on {@code exp} and {@code nbf}. */
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
   private JwtValidation() {}
 
   public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
-    // createDefaultWithIssuer checks exp and nbf (with 60 s skew) and iss.
+    return validator(properties, DEFAULT_CLOCK_SKEW);
+  }
+
+  /**
+   * The same rules with a chosen clock skew. A token without {@code exp} is refused: it would never
+   * expire (and the gateway could not bound how long it caches it).
+   */
+  public static OAuth2TokenValidator<Jwt> validator(
+      SecurityProperties properties, Duration clockSkew) {
     OAuth2TokenValidator<Jwt> audience =
         new JwtClaimValidator<List<String>>(
-            "aud", aud -> aud != null && aud.contains(properties.audience()));
-    return new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(properties.issuer()), audience);
+            JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()));
+    OAuth2TokenValidator<Jwt> expiryPresent =
+        new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    // The defaults (typ, certificate binding) stay; our timestamp validator replaces theirs.
+    return JwtValidators.createDefaultWithValidators(
+        new JwtTimestampValidator(clockSkew),
+        new JwtIssuerValidator(properties.issuer()),
+        expiryPresent,
+        audience);
   }
 }

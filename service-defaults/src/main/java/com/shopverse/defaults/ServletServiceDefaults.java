@@ -66,7 +66,16 @@ public class ServletServiceDefaults {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
+        // 401/403 as problem details (the default is an empty body), same bodies as the gateway.
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(SecurityProblems.servletEntryPoint())
+                    .accessDeniedHandler(SecurityProblems.servletAccessDeniedHandler()))
+        .oauth2ResourceServer(
+            rs ->
+                rs.jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(SecurityProblems.servletEntryPoint())
+                    .accessDeniedHandler(SecurityProblems.servletAccessDeniedHandler()));
     return http.build();
   }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -19,45 +20,46 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An issuer of RS256 test tokens that serves its JWKS over real HTTP, so a service under test
- * fetches and validates keys as it does against auth-service.
+ * fetches and validates keys as it does against auth-service. It counts the JWKS fetches (so a test
+ * can prove a refetch bound) and can rotate its signing key like auth-service: the new key signs,
+ * the old one stays published.
  */
 public final class TestTokens implements AutoCloseable {
 
   public static final String ISSUER = "http://shopverse-auth";
   public static final String AUDIENCE = "shopverse";
 
-  private final RSAKey key;
+  private volatile RSAKey key;
+  private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+  private final AtomicInteger fetches = new AtomicInteger();
   private final HttpServer server;
 
-  private TestTokens(RSAKey key, HttpServer server) {
-    this.key = key;
+  private TestTokens(HttpServer server) {
     this.server = server;
   }
 
   public static TestTokens start() {
     try {
-      RSAKey key =
-          new RSAKeyGenerator(2048)
-              .keyID(UUID.randomUUID().toString())
-              .algorithm(JWSAlgorithm.RS256)
-              .generate();
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+      TestTokens tokens = new TestTokens(server);
+      tokens.rotateKey();
       server.createContext(
           "/.well-known/jwks.json",
           exchange -> {
+            tokens.fetches.incrementAndGet();
+            byte[] jwks = tokens.jwks().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, jwks.length);
             exchange.getResponseBody().write(jwks);
             exchange.close();
           });
       server.start();
-      return new TestTokens(key, server);
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
+      return tokens;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,9 +69,52 @@ public final class TestTokens implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
   }
 
+  /** How many times the JWKS was served since the start. */
+  public int jwksFetches() {
+    return fetches.get();
+  }
+
+  /** The public JWKS as served (every published key). */
+  public String jwks() {
+    return new JWKSet(published.stream().map(k -> (JWK) k.toPublicJWK()).toList()).toString();
+  }
+
+  /**
+   * A new signing key with a new {@code kid}; the previous keys stay published (as auth-service
+   * keeps them until their tokens have expired). Returns the new {@code kid}.
+   */
+  public String rotateKey() {
+    try {
+      RSAKey next =
+          new RSAKeyGenerator(2048)
+              .keyID(UUID.randomUUID().toString())
+              .algorithm(JWSAlgorithm.RS256)
+              .generate();
+      published.add(next);
+      key = next;
+      return next.getKeyID();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The current signing key's public half (for key-confusion attacks). */
+  public RSAKey publicKey() {
+    return key.toPublicJWK();
+  }
+
+  public String keyId() {
+    return key.getKeyID();
+  }
+
   /** A valid customer token for {@code userId}. */
   public String customer(String userId) {
     return token(userId, List.of("CUSTOMER"), ISSUER, AUDIENCE, Duration.ofMinutes(15));
+  }
+
+  /** A valid admin token for {@code userId}. */
+  public String admin(String userId) {
+    return token(userId, List.of("ADMIN"), ISSUER, AUDIENCE, Duration.ofMinutes(15));
   }
 
   /** A token with every claim chosen by the test, for the rejection cases. */
@@ -84,6 +129,30 @@ public final class TestTokens implements AutoCloseable {
         claims(clientId, ISSUER, AUDIENCE, Duration.ofMinutes(15)).claim("scope", scope).build());
   }
 
+  /** Valid claims for a customer, for a test that changes one of them. */
+  public static JWTClaimsSet.Builder customerClaims(String subject, Duration ttl) {
+    return claims(subject, ISSUER, AUDIENCE, ttl).claim("roles", List.of("CUSTOMER"));
+  }
+
+  /** Signs {@code claims} with the current key under the standard RS256 header. */
+  public String sign(JWTClaimsSet claims) {
+    return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+  }
+
+  /**
+   * Signs {@code claims} with the current key under a header the test chose (an RS256 header with a
+   * strange {@code kid}, a {@code jku}, an {@code x5u}...).
+   */
+  public String sign(JWSHeader header, JWTClaimsSet claims) {
+    SignedJWT jwt = new SignedJWT(header, claims);
+    try {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
   private static JWTClaimsSet.Builder claims(
       String subject, String issuer, String audience, Duration ttl) {
     Instant now = Instant.now();
@@ -94,18 +163,6 @@ public final class TestTokens implements AutoCloseable {
         .jwtID(UUID.randomUUID().toString())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(ttl)));
-  }
-
-  private String sign(JWTClaimsSet claims) {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    try {
-      jwt.sign(new RSASSASigner(key));
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-    return jwt.serialize();
   }
 
   @Override
