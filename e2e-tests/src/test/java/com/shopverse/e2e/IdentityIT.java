@@ -105,7 +105,8 @@ class IdentityIT {
   }
 
   private static String login(String email, String password) throws Exception {
-    HttpResponse<String> login = gateway.post("/api/auth/login", credentials(email, password), null);
+    HttpResponse<String> login =
+        gateway.post("/api/auth/login", credentials(email, password), null);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     return Gateway.json.readTree(login.body()).get("access_token").asText();
   }
