@@ -156,8 +156,11 @@ class ComposeFileTest {
     }
   }
 
+  /** The variable of {@code server.port} (other settings, like Redis', have ports too). */
   private static String portVariable(String applicationYml) {
-    Matcher port = Pattern.compile("port: \\$\\{([A-Z_]+_PORT):").matcher(applicationYml);
+    Matcher port =
+        Pattern.compile("(?m)^server:\\n(?:  .*\\n)*?  port: \\$\\{([A-Z_]+_PORT):")
+            .matcher(applicationYml);
     assertThat(port.find()).isTrue();
     return port.group(1);
   }
