@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyRotationInterval how old the signing key may get before a new one replaces it
  * @param keyRefreshInterval how often each replica re-reads the keys (and checks whether one is
  *     due), so a rotation done by one replica reaches the others
+ * @param keyActivationDelay how long a rotated-in key is published before it signs (longer than the
+ *     clients' JWKS caches); an admin's rotation may choose another delay
  * @param clockSkew how late a resource server may still accept an expired token (Spring Security's
  *     default is 60 s); a retired key stays published that much longer
  */
@@ -35,6 +37,7 @@ public record AuthProperties(
     Lockout lockout,
     Duration keyRotationInterval,
     Duration keyRefreshInterval,
+    Duration keyActivationDelay,
     Duration clockSkew) {
 
   public AuthProperties {
@@ -50,6 +53,9 @@ public record AuthProperties(
     lockout = lockout == null ? new Lockout(0, null, null) : lockout;
     keyRotationInterval = keyRotationInterval == null ? Duration.ofDays(30) : keyRotationInterval;
     keyRefreshInterval = keyRefreshInterval == null ? Duration.ofMinutes(1) : keyRefreshInterval;
+    // Longer than the clients' JWKS caches (5 min in the gateway and the services): a rotated-in
+    // key is in every cache before the first token it signs arrives.
+    keyActivationDelay = keyActivationDelay == null ? Duration.ofMinutes(6) : keyActivationDelay;
     clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
   }
 

@@ -35,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "shopverse.auth.access-token-ttl=3s",
       "shopverse.auth.key-refresh-interval=1s",
       "shopverse.auth.clock-skew=1s",
+      // Rotations sign at once here unless a test asks for a delay (activateIn).
+      "shopverse.auth.key-activation-delay=0s",
       "shopverse.auth.admins[0].email=" + KeyRotationIT.ADMIN,
       "shopverse.auth.admins[0].password=" + KeyRotationIT.ADMIN_PASSWORD
     })
@@ -103,6 +105,33 @@ class KeyRotationIT {
   }
 
   @Test
+  void aStagedRotationPublishesTheNewKeyBeforeItSigns() {
+    String before = kid(field(auth.newShopperLogin(), "access_token"));
+
+    HttpResponse<String> rotated = rotate(adminToken(), "?activateIn=PT3S");
+    assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+    String newKid = field(rotated.body(), "kid");
+
+    assertThat(auth.http().get("/.well-known/jwks.json").body()).contains(before, newKid);
+    assertThat(kid(field(auth.newShopperLogin(), "access_token")))
+        .as("published, not signing yet")
+        .isEqualTo(before);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> kid(field(auth.newShopperLogin(), "access_token")).equals(newKid));
+  }
+
+  @Test
+  void refusesAnActivationDelayThatIsNotADurationOfAtMostADay() {
+    for (String bad : new String[] {"soon", "-PT1S", "P2D"}) {
+      HttpResponse<String> response = rotate(adminToken(), "?activateIn=" + bad);
+      assertThat(response.statusCode()).as(bad).isEqualTo(400);
+      assertThat(response.body()).contains("\"field\":\"activateIn\"");
+    }
+  }
+
+  @Test
   void onlyAnAdminMayRotate() {
     String customer = field(auth.newShopperLogin(), "access_token");
 
@@ -161,13 +190,15 @@ class KeyRotationIT {
                 "--spring.flyway.schemas=auth_scheduled",
                 "--spring.flyway.default-schema=auth_scheduled",
                 "--shopverse.auth.key-rotation-interval=2s",
-                "--shopverse.auth.key-refresh-interval=500ms")) {
+                "--shopverse.auth.key-refresh-interval=500ms",
+                // A scheduled rotation is staged too: published first, signing 1 s later.
+                "--shopverse.auth.key-activation-delay=1s")) {
       AuthClient replica =
           new AuthClient(((WebServerApplicationContext) scheduled).getWebServer().getPort());
       String first = kid(field(replica.newShopperLogin(), "access_token"));
 
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(15))
           .pollInterval(Duration.ofMillis(500))
           .until(() -> !first.equals(kid(field(replica.newShopperLogin(), "access_token"))));
       assertThat(replica.http().get("/actuator/prometheus").body())
@@ -183,7 +214,8 @@ class KeyRotationIT {
             "--spring.datasource.url=" + jdbcUrl(),
             "--shopverse.auth.access-token-ttl=3s",
             "--shopverse.auth.key-refresh-interval=1s",
-            "--shopverse.auth.clock-skew=1s");
+            "--shopverse.auth.clock-skew=1s",
+            "--shopverse.auth.key-activation-delay=0s");
   }
 
   private String adminToken() {
@@ -193,7 +225,11 @@ class KeyRotationIT {
   }
 
   private HttpResponse<String> rotate(String token) {
-    return auth.http().post("/api/auth/admin/keys/rotate", null, token);
+    return rotate(token, "");
+  }
+
+  private HttpResponse<String> rotate(String token, String query) {
+    return auth.http().post("/api/auth/admin/keys/rotate" + query, null, token);
   }
 
   private NimbusJwtDecoder jwksDecoder() {

@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.shopverse.auth.AuthProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +57,19 @@ class KeyRing implements SchedulingConfigurer {
     }
   }
 
-  /** The key that signs new tokens. */
+  /**
+   * The key that signs new tokens: the newest one already active. A rotated-in key is published
+   * first and signs only from its {@code activatesAt}, between two re-reads if need be.
+   */
   SigningKey current() {
-    return loaded().keys().get(0);
+    List<SigningKey> keys = loaded().keys();
+    Instant now = Instant.now();
+    for (SigningKey key : keys) {
+      if (!key.activatesAt().isAfter(now)) {
+        return key;
+      }
+    }
+    return keys.get(keys.size() - 1);
   }
 
   /** Every key whose tokens may still be alive, the signing one first. */
@@ -71,25 +83,30 @@ class KeyRing implements SchedulingConfigurer {
   }
 
   /**
-   * Replaces the signing key now; the new key's id. Synchronized with {@link #refresh()} so a
-   * refresh that read the keys before this rotation cannot put the old list back after it.
+   * Adds a signing key that signs after {@code activationDelay} (zero: now); the new key.
+   * Synchronized with {@link #refresh()} so a refresh that read the keys before this rotation
+   * cannot put the old list back after it.
    */
-  synchronized String rotate() {
-    loaded = Loaded.of(store.rotate(properties.retiredKeyRetention()));
+  synchronized SigningKey rotate(Duration activationDelay) {
+    loaded = Loaded.of(store.rotate(properties.retiredKeyRetention(), activationDelay));
     counted("admin");
-    String kid = current().kid();
-    log.info("Signing key rotated on request; {} signs now", kid);
-    return kid;
+    SigningKey added = loaded.keys().get(0);
+    log.info("Signing key rotated on request; {} signs from {}", added.kid(), added.activatesAt());
+    return added;
   }
 
   /** Re-reads the keys, rotating if the signing key is older than the rotation interval. */
   synchronized void refresh() {
     SigningKeys.Maintained maintained =
-        store.maintain(properties.keyRotationInterval(), properties.retiredKeyRetention());
+        store.maintain(
+            properties.keyRotationInterval(),
+            properties.retiredKeyRetention(),
+            properties.keyActivationDelay());
     loaded = Loaded.of(maintained.keys());
     if (maintained.rotated()) {
       counted("schedule");
-      log.info("Signing key was due; {} signs now", current().kid());
+      SigningKey added = loaded.keys().get(0);
+      log.info("Signing key was due; {} signs from {}", added.kid(), added.activatesAt());
     }
   }
 

@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -35,12 +36,12 @@ class SigningKeys {
   record Maintained(List<SigningKey> keys, boolean rotated) {}
 
   /**
-   * Drops keys retired longer ago than {@code retention}, creates the first key on an empty table,
-   * rotates when the signing key is older than {@code rotationInterval}; then the keys still
-   * published, the signing one first.
+   * Drops keys retired longer ago than {@code retention}, creates the first key on an empty table
+   * (signing at once), rotates when the newest key is older than {@code rotationInterval} (the new
+   * key signing after {@code activationDelay}); then the keys still published, newest first.
    */
   @Transactional
-  Maintained maintain(Duration rotationInterval, Duration retention) {
+  Maintained maintain(Duration rotationInterval, Duration retention, Duration activationDelay) {
     lock();
     dropExpired(retention);
     String state =
@@ -55,17 +56,20 @@ class SigningKeys {
             .single();
     boolean rotated = state.equals("due");
     if (rotated || state.equals("none")) {
-      addAndRetireOthers(generate());
+      addAndRetireOthers(generate(), rotated ? activationDelay : Duration.ZERO);
     }
     return new Maintained(load(retention), rotated);
   }
 
-  /** Replaces the signing key now (an admin's request); the keys still published. */
+  /**
+   * Adds a new key that signs after {@code activationDelay} (an admin's request; zero = now), the
+   * others retiring then; the keys still published, newest first.
+   */
   @Transactional
-  List<SigningKey> rotate(Duration retention) {
+  List<SigningKey> rotate(Duration retention, Duration activationDelay) {
     lock();
     dropExpired(retention);
-    addAndRetireOthers(generate());
+    addAndRetireOthers(generate(), activationDelay);
     return load(retention);
   }
 
@@ -82,26 +86,38 @@ class SigningKeys {
   private List<SigningKey> load(Duration retention) {
     return jdbc.sql(
             """
-            SELECT kid, public_key, private_key FROM signing_keys
+            SELECT kid, public_key, private_key, activates_at FROM signing_keys
              WHERE retired_at IS NULL OR retired_at >= now() - make_interval(secs => ?)
-             ORDER BY retired_at IS NULL DESC, created_at DESC""")
+             ORDER BY activates_at DESC, created_at DESC""")
         .param(seconds(retention))
         .query(
             (rs, n) ->
                 decode(
-                    rs.getString("kid"), rs.getString("public_key"), rs.getString("private_key")))
+                    rs.getString("kid"),
+                    rs.getString("public_key"),
+                    rs.getString("private_key"),
+                    rs.getTimestamp("activates_at").toInstant()))
         .list();
   }
 
-  private void addAndRetireOthers(SigningKey key) {
-    // now() is the transaction's start: the new key's created_at is the old one's retired_at.
-    jdbc.sql("UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL").update();
+  private void addAndRetireOthers(SigningKey key, Duration activationDelay) {
+    // now() is the transaction's start: the others retire exactly when the new key activates.
+    jdbc.sql(
+            """
+            UPDATE signing_keys SET retired_at = now() + make_interval(secs => ?)
+             WHERE retired_at IS NULL""")
+        .param(seconds(activationDelay))
+        .update();
     Base64.Encoder base64 = Base64.getEncoder();
-    jdbc.sql("INSERT INTO signing_keys (kid, public_key, private_key) VALUES (?, ?, ?)")
+    jdbc.sql(
+            """
+            INSERT INTO signing_keys (kid, public_key, private_key, activates_at)
+            VALUES (?, ?, ?, now() + make_interval(secs => ?))""")
         .params(
             key.kid(),
             base64.encodeToString(key.publicKey().getEncoded()),
-            base64.encodeToString(key.privateKey().getEncoded()))
+            base64.encodeToString(key.privateKey().getEncoded()),
+            seconds(activationDelay))
         .update();
   }
 
@@ -117,20 +133,24 @@ class SigningKeys {
       return new SigningKey(
           UUID.randomUUID().toString(),
           (RSAPublicKey) pair.getPublic(),
-          (RSAPrivateKey) pair.getPrivate());
+          (RSAPrivateKey) pair.getPrivate(),
+          Instant.EPOCH); // not stored: the insert sets activates_at, and keys are read back
+
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static SigningKey decode(String kid, String publicKey, String privateKey) {
+  private static SigningKey decode(
+      String kid, String publicKey, String privateKey, Instant activatesAt) {
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       Base64.Decoder base64 = Base64.getDecoder();
       return new SigningKey(
           kid,
           (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(base64.decode(publicKey))),
-          (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(privateKey))));
+          (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(privateKey))),
+          activatesAt);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Stored signing key " + kid + " is unreadable", e);
     }

@@ -130,7 +130,7 @@ class AdminBootstrapIT {
 
   private static AuthProperties properties(Admin admin) {
     return new AuthProperties(
-        null, null, null, null, null, List.of(admin), null, null, null, null, null);
+        null, null, null, null, null, List.of(admin), null, null, null, null, null, null);
   }
 
   private String login(String email, String password) {

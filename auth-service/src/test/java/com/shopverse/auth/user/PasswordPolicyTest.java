@@ -9,7 +9,8 @@ class PasswordPolicyTest {
 
   final PasswordPolicy policy =
       new PasswordPolicy(
-          new AuthProperties(null, null, null, null, null, null, null, null, null, null, null));
+          new AuthProperties(
+              null, null, null, null, null, null, null, null, null, null, null, null));
 
   @Test
   void acceptsALongUncommonPassword() {
