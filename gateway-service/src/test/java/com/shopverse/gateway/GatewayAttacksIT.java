@@ -47,7 +47,7 @@ class GatewayAttacksIT {
   static final Duration REFETCH = Duration.ofSeconds(2);
   static final Duration SKEW = Duration.ofSeconds(1);
   static final TestTokens tokens = TestTokens.start();
-  static final RecordingBackend backend = new RecordingBackend();
+  static final TestBackend backend = new TestBackend();
   static final AtomicInteger evilRequests = new AtomicInteger();
   static final RSAKey evilKey = generate();
   static final HttpServer evil = evilJwks();
@@ -64,7 +64,7 @@ class GatewayAttacksIT {
 
   @BeforeEach
   void forget() {
-    backend.reached.clear();
+    backend.forget();
   }
 
   @AfterAll
@@ -125,7 +125,7 @@ class GatewayAttacksIT {
   void refusesATamperedPayloadEvenWhenTheOriginalWasCachedAsValid() throws Exception {
     String valid = tokens.customer("alice");
     assertThat(http().get("/api/orders", valid).statusCode()).isEqualTo(200); // now cached
-    backend.reached.clear();
+    backend.forget();
     String[] parts = valid.split("\\.");
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder(SignedJWT.parse(valid).getJWTClaimsSet())
@@ -219,11 +219,11 @@ class GatewayAttacksIT {
       assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
           .contains("insufficient_scope");
     }
-    assertThat(backend.reached).isEmpty();
+    assertThat(backend.received()).isEmpty();
     for (String[] route : adminRoutes) {
       assertThat(http().send(route[0], route[1], "{}", admin).statusCode()).isEqualTo(200);
     }
-    assertThat(backend.reached).hasSize(adminRoutes.size());
+    assertThat(backend.received()).hasSize(adminRoutes.size());
   }
 
   @Test
@@ -237,7 +237,7 @@ class GatewayAttacksIT {
     }
     assertThat(http().post("/api/catalog/reservations/r-1/confirm", "{}", null).statusCode())
         .isEqualTo(401);
-    assertThat(backend.reached).isEmpty();
+    assertThat(backend.received()).isEmpty();
   }
 
   @Test
@@ -248,7 +248,7 @@ class GatewayAttacksIT {
     assertThat(http().get("/api/orders", shortLived).statusCode()).isEqualTo(200); // from the cache
     Instant exp = SignedJWT.parse(shortLived).getJWTClaimsSet().getExpirationTime().toInstant();
     sleepUntil(exp.plus(SKEW).plusMillis(500));
-    backend.reached.clear();
+    backend.forget();
     refused(shortLived);
   }
 
@@ -257,7 +257,7 @@ class GatewayAttacksIT {
       throws Exception {
     // Learn the current key, then let the refetch interval pass.
     assertThat(http().get("/api/orders", tokens.customer("alice")).statusCode()).isEqualTo(200);
-    backend.reached.clear();
+    backend.forget();
     Thread.sleep(REFETCH.toMillis() + 300);
     int before = tokens.jwksFetches();
     for (int i = 0; i < 40; i++) {
@@ -289,7 +289,7 @@ class GatewayAttacksIT {
     assertThat(http().get("/api/catalog/products", token).statusCode())
         .as("public route")
         .isEqualTo(401);
-    assertThat(backend.reached).as("nothing reaches a service").isEmpty();
+    assertThat(backend.received()).as("nothing reaches a service").isEmpty();
     return response;
   }
 

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayEdgeIT {
 
   static final TestTokens tokens = TestTokens.start();
-  static final RecordingBackend backend = new RecordingBackend();
+  static final TestBackend backend = new TestBackend();
 
   @LocalServerPort int port;
 
@@ -33,7 +33,7 @@ class GatewayEdgeIT {
 
   @BeforeEach
   void forget() {
-    backend.reached.clear();
+    backend.forget();
   }
 
   @AfterAll
@@ -62,7 +62,7 @@ class GatewayEdgeIT {
           .as("%s %s", route[0], route[1])
           .isEqualTo(200);
     }
-    assertThat(backend.reached).hasSize(open.size());
+    assertThat(backend.received()).hasSize(open.size());
   }
 
   @Test
@@ -83,7 +83,7 @@ class GatewayEdgeIT {
           .contains("\"type\":\"https://shopverse.dev/problems/authentication-required\"")
           .contains("\"status\":401");
     }
-    assertThat(backend.reached).isEmpty();
+    assertThat(backend.received()).isEmpty();
   }
 
   @Test
@@ -143,7 +143,7 @@ class GatewayEdgeIT {
         .contains("POST");
     assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
         .containsIgnoringCase("authorization");
-    assertThat(backend.reached).isEmpty();
+    assertThat(backend.received()).isEmpty();
 
     HttpResponse<String> actual =
         http().send("GET", "/api/catalog/products", null, null, "Origin", "https://shop.example");
@@ -171,7 +171,7 @@ class GatewayEdgeIT {
         http().send("GET", "/api/catalog/products", null, null, "Origin", "https://evil.example");
     assertThat(actual.statusCode()).isEqualTo(403);
     assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    assertThat(backend.reached).isEmpty();
+    assertThat(backend.received()).isEmpty();
   }
 
   private TestHttp http() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real HTTP backend for gateway tests that records every request it receives and can be told, per
@@ -51,6 +52,14 @@ public final class TestBackend implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Points every route of the gateway at this server. */
+  public void route(DynamicPropertyRegistry registry) {
+    for (String service :
+        List.of("AUTH_URL", "CATALOG_URL", "ORDER_URL", "INGEST_URL", "RECOMMENDATION_URL")) {
+      registry.add(service, this::url);
+    }
   }
 
   /** Answers {@code path} only after {@code delay}. */

@@ -11,7 +11,6 @@ import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +43,7 @@ class GatewayRateLimitIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    for (String service :
-        List.of("AUTH_URL", "CATALOG_URL", "ORDER_URL", "INGEST_URL", "RECOMMENDATION_URL")) {
-      registry.add(service, backend::url);
-    }
+    backend.route(registry);
     registry.add("shopverse.security.jwk-set-uri", tokens::jwksUri);
     registry.add("REDIS_PORT", () -> REDIS_PORT);
     registry.add("GATEWAY_TRUSTED_PROXIES", () -> "127.0.0.1");

@@ -7,7 +7,6 @@ import com.shopverse.testsupport.LocalProcess;
 import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +27,7 @@ class GatewayHeadersIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    for (String service :
-        List.of("AUTH_URL", "CATALOG_URL", "ORDER_URL", "INGEST_URL", "RECOMMENDATION_URL")) {
-      registry.add(service, backend::url);
-    }
+    backend.route(registry);
     registry.add("shopverse.security.jwk-set-uri", tokens::jwksUri);
     registry.add("GATEWAY_RATE_LIMIT_ENABLED", () -> false);
     registry.add("REDIS_PORT", LocalProcess::freePort);
