@@ -11,7 +11,11 @@
 #   (e) RS256 verifications per second on one core (JMH, Nimbus RSASSAVerifier), and a SHA-256 of a token.
 # Every wrk run sends the same requests (with the Authorization header) to every target. After a warm-up,
 # the (a)(b)(c)(p) ladder runs RUNS times (default 3); medians and ratios go to the results file.
-# Full JIT; the script starts its own processes on ports 47001-47003 and stops exactly those.
+# Full JIT; the script starts its own processes on ports 47001-47004 (47004: a private redis-server
+# for the login/register/token limits, which stay on; general rate limiting is off so one loopback
+# client is not throttled) and stops exactly those.
+# GATEWAY_ENV="NAME=value ..." passes extra settings to both gateways (they go into the results file);
+# GATEWAY_JAVA_OPTS adds JVM options (e.g. a JFR recording) to both.
 #
 #   benchmarks/gateway.sh [results-file]
 set -euo pipefail
@@ -25,7 +29,10 @@ WARMUP="${WARMUP:-30s}"   # per gateway: with full JIT on 2 shared cores, 10 s w
 BENCH_NICE="${BENCH_NICE:-0}"
 TOKENS="${TOKENS:-300}"
 CONNECTIONS="${CONNECTIONS:-64}"
-BACKEND_PORT=47001 OFF_PORT=47002 ON_PORT=47003
+BACKEND_PORT=47001 OFF_PORT=47002 ON_PORT=47003 REDIS_PORT=47004
+GATEWAY_ENV="${GATEWAY_ENV:-}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-}"
+REDIS_SERVER="${REDIS_SERVER:-/usr/bin/redis-server}"
 WORK="$ROOT/gateway-service/target/bench"
 GATEWAY_JAR="$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar"
 LOADGEN_JAR="$ROOT/load-generator/target/load-generator-0.1.0-SNAPSHOT.jar"
@@ -33,7 +40,7 @@ PATH_UNDER_TEST=/api/orders
 
 if [[ "$BENCH_NICE" != 0 ]]; then renice -n "$BENCH_NICE" -p $$ >/dev/null; fi
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
-for port in $BACKEND_PORT $OFF_PORT $ON_PORT; do
+for port in $BACKEND_PORT $OFF_PORT $ON_PORT $REDIS_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken" >&2; exit 1; fi
 done
 
@@ -52,6 +59,10 @@ stop_all() {
 trap stop_all EXIT
 
 rm -f "$WORK/ready" "$WORK/tokens.txt" "$WORK/jwks-uri"
+# Redis for the credential-endpoint limits (the gateway's health includes Redis): in memory only.
+"$REDIS_SERVER" --port $REDIS_PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+  >"$WORK/redis.log" 2>&1 &
+pids+=($!)
 # Fixtures: backend + JWKS issuer + tokens; they end by themselves after 30 minutes at the latest.
 java -cp "$CP" com.shopverse.gateway.bench.BenchFixtures $BACKEND_PORT "$WORK" "$TOKENS" 1800 \
   >"$WORK/fixtures.log" 2>&1 &
@@ -62,9 +73,12 @@ JWKS_URI="$(cat "$WORK/jwks-uri")"
 BACKEND="http://127.0.0.1:$BACKEND_PORT"
 
 start_gateway() { # port, security-enabled
+  # shellcheck disable=SC2086 # GATEWAY_ENV and GATEWAY_JAVA_OPTS are lists of words
   env GATEWAY_PORT="$1" GATEWAY_SECURITY_ENABLED="$2" AUTH_JWKS_URI="$JWKS_URI" LOG_LEVEL=WARN \
     AUTH_URL="$BACKEND" CATALOG_URL="$BACKEND" ORDER_URL="$BACKEND" INGEST_URL="$BACKEND" \
-    RECOMMENDATION_URL="$BACKEND" java -jar "$GATEWAY_JAR" >"$WORK/gateway-$1.log" 2>&1 &
+    RECOMMENDATION_URL="$BACKEND" REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
+    GATEWAY_RATE_LIMIT_ENABLED=false $GATEWAY_ENV \
+    java ${GATEWAY_JAVA_OPTS//@PORT@/$1} -jar "$GATEWAY_JAR" >"$WORK/gateway-$1.log" 2>&1 &
   pids+=($!)
 }
 start_gateway $OFF_PORT false
@@ -158,8 +172,9 @@ cat >"$RESULTS" <<RESULT
   benchmark processes at nice $BENCH_NICE
 - Command: \`benchmarks/gateway.sh\` (RUNS=$RUNS, DURATION=$DURATION after a $WARMUP warm-up per gateway target,
   wrk -t2 -c$CONNECTIONS, $TOKENS distinct RS256 tokens round-robin, GET $PATH_UNDER_TEST), loopback;
-  backend, gateways and wrk on the same $(nproc) cores; gateways with full JIT and default settings
-  (tracing, metrics), no rate limiting.
+  backend, gateways and wrk on the same $(nproc) cores; gateways with full JIT and their default
+  settings (application.yml + shopverse-defaults.yml) except: GATEWAY_RATE_LIMIT_ENABLED=false (general
+  traffic not limited; login/register/token limits on, Redis on :$REDIS_PORT), LOG_LEVEL=WARN${GATEWAY_ENV:+, $GATEWAY_ENV}
 
 | Run | (a) Direct | (b) Gateway, security off | (c) Gateway, RS256 + cache | (p) Gateway, security on, public route, no token |
 |---|---|---|---|---|
