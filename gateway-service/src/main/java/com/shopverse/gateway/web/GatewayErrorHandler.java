@@ -53,20 +53,12 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
       return fromStatus(exchange, status, service);
     }
     if (causedBy(error, ConnectException.class)) {
-      return problems.write(
-          exchange,
-          HttpStatus.BAD_GATEWAY,
-          "bad-gateway",
-          service + " could not be reached.",
-          Map.of("service", service),
-          h -> {});
+      return badGateway(exchange, service, " could not be reached.");
     }
     if (causedBy(error, TimeoutException.class)) {
       return timeout(exchange, service);
     }
-    log.error("Unhandled gateway error on {}", exchange.getRequest().getPath(), error);
-    return problems.write(
-        exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
+    return internal(exchange, HttpStatus.INTERNAL_SERVER_ERROR, error);
   }
 
   private Mono<Void> fromStatus(
@@ -89,24 +81,32 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                   + ".");
       case GATEWAY_TIMEOUT -> timeout(exchange, service);
       case SERVICE_UNAVAILABLE -> unavailable(exchange, service);
-      case BAD_GATEWAY ->
-          problems.write(
-              exchange,
-              status,
-              "bad-gateway",
-              service + " did not answer properly.",
-              Map.of("service", service),
-              h -> {});
+      case BAD_GATEWAY -> badGateway(exchange, service, " did not answer properly.");
       case PAYLOAD_TOO_LARGE ->
           problems.write(exchange, status, "payload-too-large", error.getReason());
       default -> {
         if (status.is5xxServerError()) {
-          log.error("Gateway error on {}", exchange.getRequest().getPath(), error);
-          yield problems.write(exchange, status, "internal", "An unexpected error occurred.");
+          yield internal(exchange, status, error);
         }
         yield problems.write(exchange, status, slug(status), error.getReason());
       }
     };
+  }
+
+  /** Logged with its stack; the client learns nothing of it. */
+  private Mono<Void> internal(ServerWebExchange exchange, HttpStatus status, Throwable error) {
+    log.error("Gateway error on {}", exchange.getRequest().getPath(), error);
+    return problems.write(exchange, status, "internal", "An unexpected error occurred.");
+  }
+
+  private Mono<Void> badGateway(ServerWebExchange exchange, String service, String what) {
+    return problems.write(
+        exchange,
+        HttpStatus.BAD_GATEWAY,
+        "bad-gateway",
+        service + what,
+        Map.of("service", service),
+        h -> {});
   }
 
   private Mono<Void> unavailable(ServerWebExchange exchange, String service) {
