@@ -7,6 +7,10 @@
 #       valid bearer token (TOKENS distinct ones, round-robin);
 #   (p) the same secured gateway on a public route without a token (the security chain minus the
 #       token), to see where the cost is;
+#   (s) plain Spring Cloud Gateway (benchmarks/plain-gateway: the framework as it comes, one route,
+#       no security, actuator or tracing), the reference for what the framework itself costs here;
+#   (o) the secured gateway of (c) with tracing and the HTTP observations off (no spans, no
+#       http_server/http_client request metrics): the cost of observability, for issue 7;
 #   (d) the gateway's added p99 at half of (c)'s peak, open loop (load-generator): gateway minus direct;
 #   (e) RS256 verifications per second on one core (JMH, Nimbus RSASSAVerifier), and a SHA-256 of a token.
 # Every wrk run sends the same requests (with the Authorization header) to every target. After a warm-up,
@@ -29,7 +33,7 @@ WARMUP="${WARMUP:-30s}"   # per gateway: with full JIT on 2 shared cores, 10 s w
 BENCH_NICE="${BENCH_NICE:-0}"
 TOKENS="${TOKENS:-300}"
 CONNECTIONS="${CONNECTIONS:-64}"
-BACKEND_PORT=47001 OFF_PORT=47002 ON_PORT=47003 REDIS_PORT=47004
+BACKEND_PORT=47001 OFF_PORT=47002 ON_PORT=47003 REDIS_PORT=47004 PLAIN_PORT=47005 NOOBS_PORT=47006
 GATEWAY_ENV="${GATEWAY_ENV:-}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-}"
 REDIS_SERVER="${REDIS_SERVER:-/usr/bin/redis-server}"
@@ -40,14 +44,16 @@ PATH_UNDER_TEST=/api/orders
 
 if [[ "$BENCH_NICE" != 0 ]]; then renice -n "$BENCH_NICE" -p $$ >/dev/null; fi
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
-for port in $BACKEND_PORT $OFF_PORT $ON_PORT $REDIS_PORT; do
+for port in $BACKEND_PORT $OFF_PORT $ON_PORT $REDIS_PORT $PLAIN_PORT $NOOBS_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken" >&2; exit 1; fi
 done
 
 echo "building the gateway, its test classes and the load generator..."
 (cd "$ROOT" && ./mvnw -B -q -pl gateway-service,load-generator package -DskipTests \
   && ./mvnw -B -q -pl gateway-service dependency:build-classpath -Dmdep.includeScope=test \
-       -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null)
+       -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null \
+  && ./mvnw -B -q -f benchmarks/plain-gateway/pom.xml package)
+PLAIN_JAR="$ROOT/benchmarks/plain-gateway/target/plain-gateway-0.1.0-SNAPSHOT.jar"
 CP="$ROOT/gateway-service/target/test-classes:$ROOT/gateway-service/target/classes:$(cat "$WORK/classpath.txt")"
 
 pids=()
@@ -72,23 +78,31 @@ for _ in $(seq 1 120); do [[ -f "$WORK/ready" ]] && break; sleep 0.5; done
 JWKS_URI="$(cat "$WORK/jwks-uri")"
 BACKEND="http://127.0.0.1:$BACKEND_PORT"
 
-start_gateway() { # port, security-enabled
+start_gateway() { # port, security-enabled, [extra JVM options]
   # shellcheck disable=SC2086 # GATEWAY_ENV and GATEWAY_JAVA_OPTS are lists of words
   env GATEWAY_PORT="$1" GATEWAY_SECURITY_ENABLED="$2" AUTH_JWKS_URI="$JWKS_URI" LOG_LEVEL=WARN \
     AUTH_URL="$BACKEND" CATALOG_URL="$BACKEND" ORDER_URL="$BACKEND" INGEST_URL="$BACKEND" \
     RECOMMENDATION_URL="$BACKEND" REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
     GATEWAY_RATE_LIMIT_ENABLED=false $GATEWAY_ENV \
-    java ${GATEWAY_JAVA_OPTS//@PORT@/$1} -jar "$GATEWAY_JAR" >"$WORK/gateway-$1.log" 2>&1 &
+    java ${GATEWAY_JAVA_OPTS//@PORT@/$1} ${3:-} -jar "$GATEWAY_JAR" >"$WORK/gateway-$1.log" 2>&1 &
   pids+=($!)
 }
 start_gateway $OFF_PORT false
 start_gateway $ON_PORT true
-for port in $OFF_PORT $ON_PORT; do
+# Observability off: no tracing, and the WebFlux server and gateway client observations (their
+# spans and the http_server/http_client request metrics) disabled; JVM and other metrics stay.
+start_gateway $NOOBS_PORT true "-Dmanagement.tracing.enabled=false -Dmanagement.observations.enable.http=false \
+  -Dspring.cloud.gateway.server.webflux.observability.enabled=false"
+PLAIN_GATEWAY_PORT=$PLAIN_PORT BACKEND_URL="$BACKEND" java -jar "$PLAIN_JAR" >"$WORK/plain-gateway.log" 2>&1 &
+pids+=($!)
+# The plain gateway has no actuator: it is ready when it proxies.
+for url in "http://127.0.0.1:$OFF_PORT/actuator/health" "http://127.0.0.1:$ON_PORT/actuator/health" \
+  "http://127.0.0.1:$NOOBS_PORT/actuator/health" "http://127.0.0.1:$PLAIN_PORT$PATH_UNDER_TEST"; do
   for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+    curl -sf "$url" >/dev/null 2>&1 && break
     sleep 0.5
   done
-  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "gateway :$port not healthy" >&2; exit 1; }
+  curl -sf "$url" >/dev/null || { echo "not ready: $url" >&2; exit 1; }
 done
 
 TOKEN="$(head -1 "$WORK/tokens.txt")"
@@ -98,6 +112,7 @@ status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 [[ "$(status "http://127.0.0.1:$ON_PORT$PATH_UNDER_TEST")" == 401 ]]
 [[ "$(status -H "Authorization: Bearer ${TOKEN}AAAA" "http://127.0.0.1:$ON_PORT$PATH_UNDER_TEST")" == 401 ]]
 [[ "$(status "http://127.0.0.1:$OFF_PORT$PATH_UNDER_TEST")" == 200 ]]
+[[ "$(status "http://127.0.0.1:$NOOBS_PORT$PATH_UNDER_TEST")" == 401 ]]
 
 export TOKENS_FILE="$WORK/tokens.txt"
 bench() { # url -> requests/s
@@ -110,7 +125,8 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up ($WARMUP per gateway target)..."
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/benchmarks/bearer.lua" "$BACKEND$PATH_UNDER_TEST" >/dev/null
 for url in "http://127.0.0.1:$OFF_PORT$PATH_UNDER_TEST" "http://127.0.0.1:$ON_PORT$PATH_UNDER_TEST" \
-  "http://127.0.0.1:$ON_PORT/api/catalog/products"; do
+  "http://127.0.0.1:$ON_PORT/api/catalog/products" "http://127.0.0.1:$NOOBS_PORT$PATH_UNDER_TEST" \
+  "http://127.0.0.1:$PLAIN_PORT$PATH_UNDER_TEST"; do
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/benchmarks/bearer.lua" "$url" >/dev/null
 done
 # The public-route run carries no token: a variant of the script without the header.
@@ -119,22 +135,28 @@ anonymous() {
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/anonymous.lua" "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'
 }
 
-direct=() off=() on=() public=()
+direct=() off=() on=() public=() plain=() noobs=()
 for run in $(seq 1 "$RUNS"); do
   direct+=("$(bench "$BACKEND$PATH_UNDER_TEST")")
   off+=("$(bench "http://127.0.0.1:$OFF_PORT$PATH_UNDER_TEST")")
   on+=("$(bench "http://127.0.0.1:$ON_PORT$PATH_UNDER_TEST")")
   public+=("$(anonymous "http://127.0.0.1:$ON_PORT/api/catalog/products")")
-  echo "run $run: direct ${direct[-1]}, security off ${off[-1]}, RS256 + cache ${on[-1]}, public route ${public[-1]} requests/s"
+  plain+=("$(bench "http://127.0.0.1:$PLAIN_PORT$PATH_UNDER_TEST")")
+  noobs+=("$(bench "http://127.0.0.1:$NOOBS_PORT$PATH_UNDER_TEST")")
+  echo "run $run: direct ${direct[-1]}, security off ${off[-1]}, RS256 + cache ${on[-1]}, public route ${public[-1]}," \
+    "plain SCG ${plain[-1]}, RS256 without observability ${noobs[-1]} requests/s"
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 m_direct="$(printf '%s\n' "${direct[@]}" | median)"
 m_off="$(printf '%s\n' "${off[@]}" | median)"
 m_on="$(printf '%s\n' "${on[@]}" | median)"
 m_public="$(printf '%s\n' "${public[@]}" | median)"
+m_plain="$(printf '%s\n' "${plain[@]}" | median)"
+m_noobs="$(printf '%s\n' "${noobs[@]}" | median)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 on_off="$(ratio "$m_on" "$m_off")" on_direct="$(ratio "$m_on" "$m_direct")" off_direct="$(ratio "$m_off" "$m_direct")"
 public_off="$(ratio "$m_public" "$m_off")"
+plain_direct="$(ratio "$m_plain" "$m_direct")" on_plain="$(ratio "$m_on" "$m_plain")" on_noobs="$(ratio "$m_on" "$m_noobs")"
 
 # (d) Open loop at half of the secured gateway's peak: the same rate direct and through the gateway.
 RATE=$(( m_on / 2 ))
@@ -176,14 +198,16 @@ cat >"$RESULTS" <<RESULT
   settings (application.yml + shopverse-defaults.yml) except: GATEWAY_RATE_LIMIT_ENABLED=false (general
   traffic not limited; login/register/token limits on, Redis on :$REDIS_PORT), LOG_LEVEL=WARN${GATEWAY_ENV:+, $GATEWAY_ENV}
 
-| Run | (a) Direct | (b) Gateway, security off | (c) Gateway, RS256 + cache | (p) Gateway, security on, public route, no token |
-|---|---|---|---|---|
-$(for i in "${!direct[@]}"; do echo "| $((i + 1)) | ${direct[$i]} | ${off[$i]} | ${on[$i]} | ${public[$i]} |"; done)
-| **Median (requests/s)** | **$m_direct** | **$m_off** | **$m_on** | **$m_public** |
+| Run | (a) Direct | (b) Gateway, security off | (c) Gateway, RS256 + cache | (p) Gateway, security on, public route, no token | (s) Plain Spring Cloud Gateway | (o) (c) without tracing and HTTP observations |
+|---|---|---|---|---|---|---|
+$(for i in "${!direct[@]}"; do echo "| $((i + 1)) | ${direct[$i]} | ${off[$i]} | ${on[$i]} | ${public[$i]} | ${plain[$i]} | ${noobs[$i]} |"; done)
+| **Median (requests/s)** | **$m_direct** | **$m_off** | **$m_on** | **$m_public** | **$m_plain** | **$m_noobs** |
 
 - (c) ÷ (b), same run: **$on_off** (target ≥ 0.8)
 - (c) ÷ (a), same run: **$on_direct** (target ≥ 0.25)
 - (b) ÷ (a), the gateway itself: $off_direct; (p) ÷ (b), the security chain without a token: $public_off
+- (s) ÷ (a), Spring Cloud Gateway as it comes: $plain_direct; (c) ÷ (s), the whole secured gateway against it: $on_plain
+- (c) ÷ (o), what tracing and the HTTP metrics leave of the secured gateway's throughput: $on_noobs
 
 ## (d) Added latency at half of the secured gateway's peak (open loop)
 

@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  *     {@code Retry-After} of that 503
  * @param maxRequestSize the largest request body a route accepts
  * @param maxRequestSizeByPath larger (or smaller) limits for exact paths, e.g. the events batch
+ * @param connectTimeout the TCP connect timeout to every backend (one value for all routes)
  */
 @ConfigurationProperties("shopverse.gateway.resilience")
 public record ResilienceProperties(
@@ -24,10 +25,12 @@ public record ResilienceProperties(
     int minimumCalls,
     Duration openDuration,
     DataSize maxRequestSize,
-    Map<String, DataSize> maxRequestSizeByPath) {
+    Map<String, DataSize> maxRequestSizeByPath,
+    Duration connectTimeout) {
 
   public ResilienceProperties {
     maxRequestSizeByPath =
         maxRequestSizeByPath == null ? Map.of() : Map.copyOf(maxRequestSizeByPath);
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
   }
 }

@@ -24,7 +24,13 @@ class GatewayErrorHandlerTest {
       new GatewayErrorHandler(
           new ProblemWriter(JsonMapper.builder().build()),
           new ResilienceProperties(
-              50, 10, 5, Duration.ofSeconds(10), DataSize.ofMegabytes(1), Map.of()));
+              50,
+              10,
+              5,
+              Duration.ofSeconds(10),
+              DataSize.ofMegabytes(1),
+              Map.of(),
+              Duration.ofSeconds(1)));
 
   @Test
   void hidesAnUnexpectedFailureBehindAnInternalProblem() {
