@@ -156,7 +156,10 @@ class ComposeFileTest {
         .contains("io.opentelemetry.javaagent:opentelemetry-javaagent:${OTEL_AGENT_VERSION}")
         .contains(
             "COPY --from=otel-agent /opentelemetry-javaagent.jar /app/opentelemetry-javaagent.jar")
-        .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-javaagent:/app/opentelemetry-javaagent.jar");
+        .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-javaagent:/app/opentelemetry-javaagent.jar")
+        // Log lines keep ECS's trace.id / span.id when the agent, not Micrometer, fills the MDC.
+        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID=trace.id")
+        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID=span.id");
     JsonNode collector = yaml("deploy/otel/collector.yaml");
     String otlpHttp = collector.at("/receivers/otlp/protocols/http/endpoint").asText();
     for (String name : SPRING_SERVICES) {
