@@ -78,7 +78,9 @@ class ComposeFileTest {
             "flink-jobmanager",
             "flink-taskmanager",
             "prometheus",
-            "grafana");
+            "grafana",
+            "otel-collector",
+            "jaeger");
   }
 
   @Test
@@ -90,7 +92,9 @@ class ComposeFileTest {
       String config = read(name + "/src/main/resources/application.yml") + defaults;
 
       for (String variable : names(service.get("environment"))) {
-        assertThat(config).as("%s reads %s", name, variable).contains("${" + variable + ":");
+        if (!readByTheAgentOrBoot(variable)) {
+          assertThat(config).as("%s reads %s", name, variable).contains("${" + variable + ":");
+        }
       }
       String portVariable = portVariable(read(name + "/src/main/resources/application.yml"));
       String port = service.get("environment").get(portVariable).asText();
@@ -142,6 +146,83 @@ class ComposeFileTest {
     for (String name : SPRING_SERVICES) {
       String port = compose.get("services").get(name).get("ports").get(0).asText().split(":")[1];
       assertThat(prometheus).contains(name + ":" + port);
+    }
+  }
+
+  @Test
+  void everySpringServiceExportsTracesThroughTheAgentToTheCollector() throws IOException {
+    String dockerfile = read("deploy/docker/service.Dockerfile");
+    assertThat(dockerfile)
+        .contains("io.opentelemetry.javaagent:opentelemetry-javaagent:${OTEL_AGENT_VERSION}")
+        .contains(
+            "COPY --from=otel-agent /opentelemetry-javaagent.jar /app/opentelemetry-javaagent.jar")
+        .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-javaagent:/app/opentelemetry-javaagent.jar")
+        // Log lines keep ECS's trace.id / span.id when the agent, not Micrometer, fills the MDC.
+        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID=trace.id")
+        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID=span.id");
+    JsonNode collector = yaml("deploy/otel/collector.yaml");
+    String otlpHttp = collector.at("/receivers/otlp/protocols/http/endpoint").asText();
+    for (String name : SPRING_SERVICES) {
+      JsonNode service = compose.get("services").get(name);
+      JsonNode env = service.get("environment");
+      assertThat(service.at("/build/dockerfile").asText())
+          .isEqualTo("deploy/docker/service.Dockerfile");
+      assertThat(env.path("JAVA_TOOL_OPTIONS").isMissingNode())
+          .as("%s keeps the image's agent", name)
+          .isTrue();
+      assertThat(env.path("OTEL_SERVICE_NAME").asText()).isEqualTo(name);
+      assertThat(env.path("OTEL_EXPORTER_OTLP_ENDPOINT").asText())
+          .as(name)
+          .isEqualTo("http://otel-collector:" + otlpHttp.split(":")[1]);
+      // One tracer: with the agent on, Micrometer's tracing neither exports nor propagates.
+      assertThat(env.path("MANAGEMENT_TRACING_EXPORT_ENABLED").asText())
+          .as(name)
+          .isEqualTo("false");
+      assertThat(env.path("OTLP_EXPORT_ENABLED").asText()).as(name).isEqualTo("false");
+    }
+    assertThat(collector.at("/service/pipelines/traces/receivers").toString()).contains("otlp");
+    for (JsonNode exporter : collector.at("/service/pipelines/traces/exporters")) {
+      String endpoint = collector.at("/exporters").get(exporter.asText()).path("endpoint").asText();
+      assertThat(names(compose.get("services"))).contains(endpoint.split(":")[0]);
+    }
+    assertThat(compose.at("/services/otel-collector/volumes").toString())
+        .contains("./deploy/otel/collector.yaml:");
+  }
+
+  @Test
+  void grafanaHasTheClickHousePluginAndTheTraceBackendAsADatasource() throws IOException {
+    assertThat(compose.at("/services/grafana/environment/GF_PLUGINS_PREINSTALL").asText())
+        .contains("grafana-clickhouse-datasource");
+    JsonNode traces = yaml("deploy/grafana/provisioning/datasources/traces.yml");
+    assertThat(traces.at("/datasources/0/type").asText()).isEqualTo("jaeger");
+    String url = traces.at("/datasources/0/url").asText();
+    assertThat(url).isEqualTo("http://jaeger:16686");
+    assertThat(compose.at("/services/jaeger/ports").toString()).contains(":16686");
+  }
+
+  @Test
+  void flinkServicesRunThePrometheusReporterOnPort9249() {
+    for (String name : List.of("flink-jobmanager", "flink-taskmanager")) {
+      JsonNode service = compose.get("services").get(name);
+      assertThat(service.at("/environment/FLINK_PROPERTIES").asText())
+          .as(name)
+          .contains(
+              "metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+          .contains("metrics.reporter.prom.port: 9249");
+      assertThat(service.path("ports").toString() + service.path("expose"))
+          .as(name)
+          .containsPattern("\"(\\d+:)?9249\"");
+    }
+  }
+
+  /** The OpenTelemetry agent reads OTEL_*; Boot binds MANAGEMENT_TRACING_EXPORT_ENABLED itself. */
+  private static boolean readByTheAgentOrBoot(String variable) {
+    return variable.startsWith("OTEL_") || variable.equals("MANAGEMENT_TRACING_EXPORT_ENABLED");
+  }
+
+  private static JsonNode yaml(String path) throws IOException {
+    try (var reader = Files.newBufferedReader(ROOT.resolve(path))) {
+      return new ObjectMapper().valueToTree(new Yaml().load(reader));
     }
   }
 
