@@ -80,6 +80,12 @@ public record AuthProperties(
     public Client {
       scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
     }
+
+    /** Never the secret's hash, wherever the properties get printed. */
+    @Override
+    public String toString() {
+      return "Client[id=" + id + ", scopes=" + scopes + "]";
+    }
   }
 
   /**
@@ -96,7 +102,7 @@ public record AuthProperties(
     /** Never the password or its hash, wherever the properties get printed. */
     @Override
     public String toString() {
-      return "Admin[email=" + email + "]";
+      return "Admin[email=<redacted>]";
     }
   }
 

@@ -52,6 +52,16 @@ class AuthApiIT {
   }
 
   @Test
+  void exposesTheConnectionPoolOnThePrometheusEndpoint() {
+    http().post("/api/auth/login", credentials("nobody@example.com", "correct horse"));
+
+    assertThat(http().get("/actuator/prometheus").body())
+        .contains("hikaricp_connections_active{")
+        .contains("hikaricp_connections_pending{")
+        .contains("hikaricp_connections_max{");
+  }
+
+  @Test
   void rejectsAWrongPasswordWithAProblemDetail() throws Exception {
     String email = "shopper-" + UUID.randomUUID() + "@example.com";
     http().post("/api/auth/register", credentials(email, "correct horse"));

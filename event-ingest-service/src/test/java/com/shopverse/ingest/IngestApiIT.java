@@ -141,6 +141,33 @@ class IngestApiIT {
     assertThat(response.statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void exposesTheKafkaProducersClientMetricsAfterASend() {
+    String eventId = UUID.randomUUID().toString();
+    assertThat(
+            http()
+                .post(
+                    "/api/events",
+                    "{\"eventId\":\""
+                        + eventId
+                        + "\",\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P00002\",\"source\":\"web\"}",
+                    tokens.customer("user-8"))
+                .statusCode())
+        .isEqualTo(202);
+
+    String page = http().get("/actuator/prometheus").body();
+    double sent =
+        java.util.Arrays.stream(page.split("\n"))
+            .filter(line -> line.startsWith("kafka_producer_record_send_total{"))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
+    // 202 means Kafka acknowledged it, so the producer has counted the send.
+    assertThat(sent).isGreaterThan(0);
+    assertThat(page)
+        .contains("kafka_producer_record_error_total{")
+        .contains("kafka_producer_request_latency_avg{");
+  }
+
   private ConsumerRecord<String, String> find(String eventId) {
     List<ConsumerRecord<String, String>> seen = new ArrayList<>();
     long deadline = System.currentTimeMillis() + 10_000;

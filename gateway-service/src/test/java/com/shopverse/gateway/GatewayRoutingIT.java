@@ -1,6 +1,7 @@
 package com.shopverse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
@@ -101,6 +102,72 @@ class GatewayRoutingIT {
             "GET /api/cart auth=true",
             "POST /api/cart/items auth=true",
             "POST /api/checkout auth=true");
+  }
+
+  @Test
+  void timesEachShopperJourneyUnderItsOwnRouteIdWithTheSloBuckets() {
+    String alice = tokens.customer("alice");
+    double cart = requests("cart");
+    double checkout = requests("checkout");
+    double orders = requests("orders");
+    double catalog = requests("catalog");
+
+    http().get("/api/cart", alice);
+    http().post("/api/cart/items", "{}", alice);
+    http().post("/api/checkout", "{}", alice);
+    http().get("/api/orders/o-1", alice);
+    http().get("/api/catalog/products", null);
+
+    // The metrics filter records when the exchange completes, a moment after the client has read
+    // it.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(requests("cart") - cart).isEqualTo(2);
+              assertThat(requests("checkout") - checkout).isEqualTo(1);
+              assertThat(requests("orders") - orders).isEqualTo(1);
+              assertThat(requests("catalog") - catalog).isEqualTo(1);
+            });
+    List<String> buckets =
+        lines("spring_cloud_gateway_requests_seconds_bucket{", "routeId=\"checkout\"").stream()
+            .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+            .toList();
+    assertThat(buckets)
+        .containsExactly("0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "+Inf");
+  }
+
+  @Test
+  void sharesOneCircuitBreakerAmongTheOrderServiceRoutes() {
+    String alice = tokens.customer("alice");
+    http().get("/api/cart", alice);
+    http().post("/api/checkout", "{}", alice);
+    http().get("/api/orders", alice);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(lines("resilience4j_circuitbreaker_state{", "name=\"orders\""))
+                    .isNotEmpty());
+    for (String routeOnly : List.of("cart", "checkout")) {
+      assertThat(lines("resilience4j_circuitbreaker_state{", "name=\"" + routeOnly + "\""))
+          .isEmpty();
+    }
+  }
+
+  /** Requests the gateway's metrics filter counted for a route, summed over method and status. */
+  private double requests(String routeId) {
+    return lines("spring_cloud_gateway_requests_seconds_count{", "routeId=\"" + routeId + "\"")
+        .stream()
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private List<String> lines(String prefix, String label) {
+    return java.util.Arrays.stream(http().get("/actuator/prometheus").body().split("\n"))
+        .filter(line -> line.startsWith(prefix) && line.contains(label))
+        .toList();
   }
 
   @Test

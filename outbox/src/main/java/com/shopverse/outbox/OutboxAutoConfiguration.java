@@ -51,13 +51,16 @@ public class OutboxAutoConfiguration {
       OutboxProperties properties,
       Environment environment) {
     Map<String, Object> config = producerConfig(properties, environment);
+    MeterRegistry registry = meters.getIfAvailable(() -> Metrics.globalRegistry);
     return new OutboxRelay(
         new JdbcTemplate(dataSource),
         new TransactionTemplate(
             transactions.getIfAvailable(() -> new JdbcTransactionManager(dataSource))),
         properties,
-        () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-        meters.getIfAvailable(() -> Metrics.globalRegistry));
+        new MeteredProducers(
+            () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+            registry),
+        registry);
   }
 
   @Bean

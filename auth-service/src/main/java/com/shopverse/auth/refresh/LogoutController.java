@@ -19,7 +19,14 @@ class LogoutController {
     this.tokens = tokens;
   }
 
-  record Logout(@JsonProperty("refresh_token") @NotBlank String refreshToken) {}
+  record Logout(@JsonProperty("refresh_token") @NotBlank String refreshToken) {
+
+    /** Spring MVC logs request bodies at DEBUG: never the token. */
+    @Override
+    public String toString() {
+      return "Logout[refresh_token=<redacted>]";
+    }
+  }
 
   /** 204 whether or not the token was known, so the endpoint tells no one which tokens exist. */
   @PostMapping("/api/auth/logout")

@@ -47,6 +47,12 @@ public class RefreshTokens {
     static Rotation failed(Outcome outcome) {
       return new Rotation(outcome, null, null);
     }
+
+    /** Never the successor token, wherever this gets printed. */
+    @Override
+    public String toString() {
+      return "Rotation[outcome=" + outcome + ", userId=" + userId + "]";
+    }
   }
 
   /** Starts a new family (one login) and returns its first token. */

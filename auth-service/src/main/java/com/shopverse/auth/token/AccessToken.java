@@ -18,4 +18,18 @@ public record AccessToken(
   public AccessToken withRefreshToken(String refreshToken) {
     return new AccessToken(accessToken, tokenType, expiresIn, scope, refreshToken);
   }
+
+  /** Spring MVC logs response bodies at DEBUG: never a token, not even its first characters. */
+  @Override
+  public String toString() {
+    return "AccessToken[token_type="
+        + tokenType
+        + ", expires_in="
+        + expiresIn
+        + ", scope="
+        + scope
+        + ", refresh_token="
+        + (refreshToken == null ? "none" : "<redacted>")
+        + "]";
+  }
 }

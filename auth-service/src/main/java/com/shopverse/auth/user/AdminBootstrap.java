@@ -55,7 +55,8 @@ class AdminBootstrap implements ApplicationRunner {
             hash != null ? hash : passwords.encode(admin.password()),
             List.of(ADMIN));
     if (users.addIfAbsent(created)) {
-      log.info("Created the configured admin account {}", admin.email());
+      // The id, not the email: logs carry no personal data beyond ids.
+      log.info("Created the configured admin account {}", created.id());
       return;
     }
     User existing = users.byEmail(admin.email()).orElseThrow();
@@ -76,7 +77,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
     if (!roles.equals(existing.roles()) || !wanted.equals(current)) {
       users.update(existing.id(), wanted, roles);
-      log.info("Updated the configured admin account {}", admin.email());
+      log.info("Updated the configured admin account {}", existing.id());
     }
   }
 }

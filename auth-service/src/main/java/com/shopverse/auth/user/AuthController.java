@@ -55,13 +55,33 @@ class AuthController {
   /** A new account; the password must pass the {@link PasswordPolicy}. */
   @AcceptablePassword
   record Registration(
-      @NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {}
+      @NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
+
+    /** Spring MVC logs request bodies at DEBUG: never the email or the password. */
+    @Override
+    public String toString() {
+      return "Registration[email=<redacted>, password=<redacted>]";
+    }
+  }
 
   /** No policy here: it may change, and accounts made under an older one must still log in. */
   record Credentials(
-      @NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {}
+      @NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 128) String password) {
 
-  record Registered(UUID id, String email) {}
+    @Override
+    public String toString() {
+      return "Credentials[email=<redacted>, password=<redacted>]";
+    }
+  }
+
+  record Registered(UUID id, String email) {
+
+    /** The id only: logs carry no personal data beyond ids. */
+    @Override
+    public String toString() {
+      return "Registered[id=" + id + "]";
+    }
+  }
 
   @PostMapping("/api/auth/register")
   @ResponseStatus(HttpStatus.CREATED)

@@ -162,6 +162,38 @@ class ProductAdminIT {
     assertThat(unknownCategory.body()).contains("unknown-category");
   }
 
+  @Test
+  void exposesTheRelayProducersKafkaClientMetricsAndThePoolAfterASend() throws Exception {
+    category("c-books");
+    String id = create("SKU-METRICS-1");
+    eventsFor(id, 1);
+
+    // Kafka's client metrics are read when scraped; the acknowledged send is counted by then.
+    double sent = 0;
+    for (int i = 0; i < 50 && sent == 0; i++) {
+      sent = sample("kafka_producer_record_send_total");
+      if (sent == 0) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(sent).isGreaterThan(0);
+    assertThat(http().get("/actuator/prometheus").body())
+        .contains("kafka_producer_record_error_total{")
+        .contains("kafka_producer_request_latency_avg{")
+        .contains("client_id=\"outbox-relay\"")
+        .contains("hikaricp_connections_active{")
+        .contains("hikaricp_connections_pending{")
+        .contains("hikaricp_connections_max{");
+  }
+
+  /** The sum of a metric's samples on the service's own /actuator/prometheus page. */
+  private double sample(String name) {
+    return java.util.Arrays.stream(http().get("/actuator/prometheus").body().split("\n"))
+        .filter(line -> line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   private static String changeOf(JsonNode event) {
     return event.has("change") ? event.get("change").asString() : event.get("reason").asString();
   }

@@ -129,10 +129,17 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         h -> {});
   }
 
-  /** The route id names the backend ("catalog", "orders", ...). */
+  /**
+   * The backend: the route's {@code service} metadata where several routes share one (cart,
+   * checkout and orders are all order-service), else the route id ("catalog", "events", ...).
+   */
   private static String service(ServerWebExchange exchange) {
     Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-    return route == null ? "the gateway" : route.getId();
+    if (route == null) {
+      return "the gateway";
+    }
+    Object service = route.getMetadata().get("service");
+    return service == null ? route.getId() : service.toString();
   }
 
   private static String slug(HttpStatus status) {

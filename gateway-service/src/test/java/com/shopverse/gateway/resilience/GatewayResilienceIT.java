@@ -6,12 +6,15 @@ import com.shopverse.gateway.TestBackend;
 import com.shopverse.testsupport.LocalProcess;
 import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +34,7 @@ class GatewayResilienceIT {
   static final int ORDERS_TIMEOUT_MS = 700;
 
   @LocalServerPort int port;
+  @Autowired CircuitBreakerRegistry breakers;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -72,6 +76,40 @@ class GatewayResilienceIT {
     assertProblem(response, "gateway-timeout");
     assertThat(response.body()).contains("\"service\":\"orders\"");
     assertThat(backend.lines()).containsExactly("GET /api/orders/slow");
+  }
+
+  @Test
+  void opensOneBreakerForOrderServiceWhenTheCartRouteTimesOutSoCheckoutFailsFastToo() {
+    // The orders breaker is shared with the slow-backend test above: start from a closed one, and
+    // leave it closed for whichever test runs next. (find, not circuitBreaker(name): that would
+    // create it here with Resilience4j's defaults instead of the gateway's.)
+    resetOrdersBreaker();
+    backend.slow("/api/cart/slow", Duration.ofSeconds(4));
+    try {
+      for (int i = 0; i < 4; i++) {
+        assertThat(http().get("/api/cart/slow", tokens.customer("alice")).statusCode())
+            .isEqualTo(504);
+      }
+      backend.forget();
+
+      HttpResponse<String> checkout = http().post("/api/checkout", "{}", tokens.customer("alice"));
+      HttpResponse<String> history = http().get("/api/orders", tokens.customer("alice"));
+
+      assertThat(checkout.statusCode()).isEqualTo(503);
+      assertProblem(checkout, "service-unavailable");
+      // Named after the backend, not the route: cart, checkout and orders are all order-service.
+      assertThat(checkout.body()).contains("\"service\":\"orders\"");
+      assertThat(history.statusCode()).isEqualTo(503);
+      assertThat(backend.lines()).isEmpty();
+      // Other backends keep their own breakers.
+      assertThat(http().get("/api/catalog/products").statusCode()).isEqualTo(200);
+    } finally {
+      resetOrdersBreaker();
+    }
+  }
+
+  private void resetOrdersBreaker() {
+    breakers.find("orders").ifPresent(CircuitBreaker::reset);
   }
 
   @Test

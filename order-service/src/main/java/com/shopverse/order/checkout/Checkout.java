@@ -60,6 +60,7 @@ class Checkout {
   private final Orders orders;
   private final TransactionTemplate tx;
   private final JsonMapper json;
+  private final CheckoutMetrics metrics;
   private final Clock clock = Clock.systemUTC();
 
   Checkout(
@@ -69,7 +70,8 @@ class Checkout {
       PaymentProvider payments,
       Orders orders,
       TransactionTemplate tx,
-      JsonMapper json) {
+      JsonMapper json,
+      CheckoutMetrics metrics) {
     this.keys = keys;
     this.carts = carts;
     this.catalog = catalog;
@@ -77,6 +79,7 @@ class Checkout {
     this.orders = orders;
     this.tx = tx;
     this.json = json;
+    this.metrics = metrics;
   }
 
   /** The answer, and whether it is a replay of an earlier request with the same key. */
@@ -102,6 +105,8 @@ class Checkout {
     try {
       return new Outcome(run(userId, key, request), false);
     } catch (ProblemException problem) {
+      // Counted here, past the replay check: a replayed answer is not another failure.
+      metrics.failed(problem.problem());
       if (problem.problem().getStatus() < 500) {
         keys.complete(userId, key, stored(problem.problem()));
       } else {
@@ -109,6 +114,7 @@ class Checkout {
       }
       throw problem;
     } catch (RuntimeException e) {
+      metrics.failed();
       keys.forget(userId, key);
       throw e;
     }
@@ -179,6 +185,7 @@ class Checkout {
       compensate(reservationId, orderId);
       throw e;
     }
+    metrics.placed(currency, total); // committed: counted once, replays of it are not
     return created;
   }
 

@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 /** Checkout against the catalog stand-in and a real PostgreSQL. */
 class CheckoutApiIT extends OrderServiceTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
   @Test
   void turnsTheCartIntoAPaidOrderAtTheReservedPrices() {
     String shopper = newShopper();
@@ -290,6 +293,105 @@ class CheckoutApiIT extends OrderServiceTestBase {
       assertThat(checkout(shopper, key(), "{}").statusCode()).isEqualTo(201);
     }
     assertThat(catalog.tokenRequests() - before).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void countsAPlacedOrderAndItsRevenueOnceAndNotAgainWhenTheCheckoutIsReplayed() {
+    String shopper = newShopper();
+    addToCart(shopper, newProduct(1999, 5), 2);
+    String key = key();
+    double placed = counter("shopverse.orders.placed", "currency", "EUR");
+    double revenue = counter("shopverse.orders.revenue.minor", "currency", "EUR");
+
+    assertThat(checkout(shopper, key, "{}").statusCode()).isEqualTo(201);
+    HttpResponse<String> replayed = checkout(shopper, key, "{}");
+
+    assertThat(replayed.headers().firstValue("idempotent-replayed")).hasValue("true");
+    assertThat(counter("shopverse.orders.placed", "currency", "EUR") - placed).isEqualTo(1);
+    assertThat(counter("shopverse.orders.revenue.minor", "currency", "EUR") - revenue)
+        .isEqualTo(3998);
+  }
+
+  @Test
+  void countsADeclinedPaymentOnceAsPaymentDeclinedAndPlacesNothing() {
+    String shopper = newShopper();
+    addToCart(shopper, newProduct(800, 2), 1);
+    String key = key();
+    String body = "{\"paymentMethod\":\"pm_sandbox_decline\"}";
+    double declined = failures("payment_declined");
+    double placed = counter("shopverse.orders.placed", "currency", "EUR");
+
+    assertThat(checkout(shopper, key, body).statusCode()).isEqualTo(402);
+    assertThat(checkout(shopper, key, body).statusCode()).isEqualTo(402); // replayed
+
+    assertThat(failures("payment_declined") - declined).isEqualTo(1);
+    assertThat(counter("shopverse.orders.placed", "currency", "EUR") - placed).isZero();
+  }
+
+  @Test
+  void countsEachKindOfCheckoutFailureUnderItsOwnReason() {
+    java.util.Map<String, Double> before = new java.util.HashMap<>();
+    CheckoutMetrics.REASONS.forEach(reason -> before.put(reason, failures(reason)));
+
+    assertThat(checkout(newShopper(), key(), "{}").statusCode()).isEqualTo(422); // empty cart
+    String scarce = newShopper();
+    addToCart(scarce, newProduct(100, 1), 2);
+    assertThat(checkout(scarce, key(), "{}").statusCode()).isEqualTo(409);
+    String slowPayment = newShopper();
+    addToCart(slowPayment, newProduct(100, 5), 1);
+    String key = key();
+    String timeout = "{\"paymentMethod\":\"pm_sandbox_timeout\"}";
+    assertThat(checkout(slowPayment, key, timeout).statusCode()).isEqualTo(504);
+    assertThat(checkout(slowPayment, key, timeout).statusCode()).isEqualTo(504); // ran again
+    String unlucky = newShopper();
+    addToCart(unlucky, newProduct(100, 5), 1);
+    catalog.down(true);
+    try {
+      assertThat(checkout(unlucky, key(), "{}").statusCode()).isEqualTo(503);
+    } finally {
+      catalog.down(false);
+    }
+
+    java.util.Map<String, Double> counted = new java.util.HashMap<>();
+    CheckoutMetrics.REASONS.forEach(
+        reason -> counted.put(reason, failures(reason) - before.get(reason)));
+    assertThat(counted)
+        .containsEntry("empty_cart", 1.0)
+        .containsEntry("out_of_stock", 1.0)
+        .containsEntry("payment_timeout", 2.0)
+        .containsEntry("catalog_unavailable", 1.0)
+        .containsEntry("payment_declined", 0.0)
+        .containsEntry("other", 0.0);
+  }
+
+  @Test
+  void exposesTheCheckoutCountersAndThePoolOnThePrometheusEndpoint() {
+    String page = http().get("/actuator/prometheus").body();
+
+    for (String reason : CheckoutMetrics.REASONS) {
+      assertThat(page)
+          .contains(
+              "shopverse_checkout_failures_total{application=\"order-service\",reason=\""
+                  + reason
+                  + "\"}");
+    }
+    assertThat(page)
+        .contains("shopverse_orders_placed_total{application=\"order-service\",currency=\"EUR\"}")
+        .contains(
+            "shopverse_orders_revenue_minor_total{application=\"order-service\",currency=\"EUR\"}")
+        .contains("hikaricp_connections_active{")
+        .contains("hikaricp_connections_pending{")
+        .contains("hikaricp_connections_max{");
+  }
+
+  private double failures(String reason) {
+    return counter("shopverse.checkout.failures", "reason", reason);
+  }
+
+  private double counter(String name, String tag, String value) {
+    io.micrometer.core.instrument.Counter counter = meters.find(name).tag(tag, value).counter();
+    assertThat(counter).as(name + "{" + tag + "=" + value + "}").isNotNull();
+    return counter.count();
   }
 
   private long count(String table) {

@@ -97,6 +97,31 @@ class OrderEventsKafkaIT extends OrderServiceTestBase {
         .isZero();
   }
 
+  @Test
+  void exposesTheRelayProducersKafkaClientMetricsAfterASend() {
+    String shopper = newShopper();
+    addToCart(shopper, newProduct(900, 5), 1);
+    assertThat(checkout(shopper, UUID.randomUUID().toString(), "{}").statusCode()).isEqualTo(201);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(sample("kafka_producer_record_send_total")).isGreaterThan(0));
+    String page = http().get("/actuator/prometheus").body();
+    assertThat(page)
+        .contains("kafka_producer_record_error_total{")
+        .contains("kafka_producer_request_latency_avg{")
+        .contains("client_id=\"outbox-relay\"");
+  }
+
+  /** The sum of a metric's samples on the service's own /actuator/prometheus page. */
+  private double sample(String name) {
+    return java.util.Arrays.stream(http().get("/actuator/prometheus").body().split("\n"))
+        .filter(line -> line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   private static KafkaConsumer<String, String> consumer() {
     return new KafkaConsumer<>(
         Map.of(
