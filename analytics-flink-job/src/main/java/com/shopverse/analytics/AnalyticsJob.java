@@ -36,6 +36,9 @@ public final class AnalyticsJob {
     JobSettings settings = JobSettings.from(args);
     ClickHouseSchema.apply(
         settings.clickhouseUrl(), settings.clickhouseDatabase(), Duration.ofSeconds(10));
+    // Started before any producer, the source would fail on the missing topic and restart until it
+    // appears: a restart and failed checkpoints on every start, which the alerts would count.
+    KafkaTopics.ensure(settings.kafkaBootstrap(), settings.topic(), settings.topicPartitions());
 
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
