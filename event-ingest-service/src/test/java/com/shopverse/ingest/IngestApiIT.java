@@ -103,7 +103,7 @@ class IngestApiIT {
     Header header = find(eventId).headers().lastHeader("traceparent");
     assertThat(header).as("traceparent header on the record").isNotNull();
     String traceparent = new String(header.value(), StandardCharsets.US_ASCII);
-    // Same trace, and a span of its own (the send's), not the caller's.
+    // Same trace, under the ingest request's own span, not the caller's.
     assertThat(traceparent)
         .matches("00-" + traceId + "-[0-9a-f]{16}-01")
         .doesNotContain("b7ad6b7169203331");
