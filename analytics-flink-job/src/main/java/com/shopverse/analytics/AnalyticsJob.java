@@ -1,10 +1,11 @@
 package com.shopverse.analytics;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.analytics.source.InteractionDeserializer;
 import com.shopverse.clickhouse.ClickHouseSchema;
 import java.time.Duration;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestOptions;
@@ -35,6 +36,9 @@ public final class AnalyticsJob {
     JobSettings settings = JobSettings.from(args);
     ClickHouseSchema.apply(
         settings.clickhouseUrl(), settings.clickhouseDatabase(), Duration.ofSeconds(10));
+    // Started before any producer, the source would fail on the missing topic and restart until it
+    // appears: a restart and failed checkpoints on every start, which the alerts would count.
+    KafkaTopics.ensure(settings.kafkaBootstrap(), settings.topic(), settings.topicPartitions());
 
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
@@ -42,16 +46,8 @@ public final class AnalyticsJob {
     env.enableCheckpointing(
         settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
-    KafkaSource<String> source =
-        KafkaSource.<String>builder()
-            .setBootstrapServers(settings.kafkaBootstrap())
-            .setTopics(settings.topic())
-            .setGroupId(settings.groupId())
-            // Resume where the last checkpoint committed; a new group starts from the beginning.
-            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-            .setValueOnlyDeserializer(new SimpleStringSchema())
-            .setProperty("partition.discovery.interval.ms", "10000")
-            .build();
+    KafkaSource<RawInteraction> source =
+        kafkaSource(settings.kafkaBootstrap(), settings.topic(), settings.groupId());
 
     var sinkSettings =
         new ClickHouseSinkSettings(
@@ -78,6 +74,37 @@ public final class AnalyticsJob {
     env.execute("shopverse-analytics");
   }
 
+  /** The job's Kafka source: the value and the trace id of each record of {@code topic}. */
+  static KafkaSource<RawInteraction> kafkaSource(String bootstrap, String topic, String groupId) {
+    return KafkaSource.<RawInteraction>builder()
+        .setBootstrapServers(bootstrap)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        // Resume where the last checkpoint committed; a new group starts from the beginning.
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        // The value and the traceparent header, so rows can be traced back to the request.
+        .setDeserializer(new InteractionDeserializer())
+        .setProperty("partition.discovery.interval.ms", "10000")
+        .build();
+  }
+
+  /**
+   * Flink's Prometheus reporter on {@code port} (all interfaces; path does not matter): the job
+   * manager's and the task manager's metrics, both in this process. A cluster configures its own
+   * reporters (see deploy/docker/flink-job.Dockerfile).
+   */
+  static void prometheusReporter(Configuration conf, int port) {
+    if (port <= 0) {
+      return;
+    }
+    conf.set(
+        ConfigOptions.key("metrics.reporter.prom.factory.class").stringType().noDefaultValue(),
+        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+    conf.set(
+        ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue(),
+        Integer.toString(port));
+  }
+
   /** Used by the in-process cluster only; a real cluster brings its own configuration. */
   private static Configuration configuration(JobSettings settings) throws java.io.IOException {
     Configuration conf = new Configuration();
@@ -101,6 +128,7 @@ public final class AnalyticsJob {
               });
     }
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    prometheusReporter(conf, settings.metricsPort());
     return conf;
   }
 }

@@ -22,7 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * AnalyticsJob} passes Kafka and ClickHouse.
  *
  * <pre>
- * source -> parse (malformed to a side output) -> event time -> deduplicate by eventId
+ * source (JSON + trace id) -> parse (malformed to a side output) -> event time -> deduplicate by eventId
  *        -> interactions (raw, every event once)
  *        -> key by product -> per-minute counts -> product_minute_stats
  *        -> key by shopper -> sessions -> co-visitation increments
@@ -42,7 +42,7 @@ public final class InteractionsPipeline {
 
   public static void build(
       StreamExecutionEnvironment env,
-      Source<String, ?, ?> interactions,
+      Source<RawInteraction, ?, ?> interactions,
       PipelineSinks sinks,
       PipelineSettings settings) {
     SingleOutputStreamOperator<InteractionRow> unique =

@@ -18,6 +18,7 @@ record JobSettings(
     String checkpointDir,
     int parallelism,
     int restPort,
+    int metricsPort,
     Duration dedupRetention,
     int sinkBatchSize,
     Duration sinkMaxDelay) {
@@ -35,6 +36,8 @@ record JobSettings(
         get(p, "checkpoint.dir", "CHECKPOINT_DIR", ""),
         Integer.parseInt(get(p, "parallelism", "FLINK_PARALLELISM", "1")),
         Integer.parseInt(get(p, "rest.port", "FLINK_REST_PORT", "8086")),
+        // The in-process cluster's Prometheus reporter; 0 switches it off.
+        Integer.parseInt(get(p, "metrics.port", "FLINK_METRICS_PORT", "9249")),
         Duration.parse(get(p, "dedup.retention", "DEDUP_RETENTION", "PT24H")),
         Integer.parseInt(get(p, "sink.batch-size", "SINK_BATCH_SIZE", "5000")),
         Duration.parse(get(p, "sink.max-delay", "SINK_MAX_DELAY", "PT0.2S")));

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -113,10 +113,10 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     List<String> records = stream.stream().map(Sent::json).toList();
     var source =
         new DataGeneratorSource<>(
-            i -> records.get(i.intValue()),
+            i -> RawInteraction.untraced(records.get(i.intValue())),
             records.size(),
             RateLimiterStrategy.perSecond(2_000),
-            Types.STRING);
+            TypeInformation.of(RawInteraction.class));
     var settings =
         new ClickHouseSinkSettings(
             server.httpUrl(), "shopverse", 200, Duration.ofMillis(50), 3, Duration.ofSeconds(5));

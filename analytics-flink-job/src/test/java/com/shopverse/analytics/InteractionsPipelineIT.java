@@ -6,7 +6,7 @@ import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,10 @@ class InteractionsPipelineIT extends PipelineTestBase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     var source =
-        new DataGeneratorSource<>(i -> records.get(i.intValue()), records.size(), Types.STRING);
+        new DataGeneratorSource<>(
+            i -> RawInteraction.untraced(records.get(i.intValue())),
+            records.size(),
+            TypeInformation.of(RawInteraction.class));
     var settings =
         new ClickHouseSinkSettings(
             server.httpUrl(), "shopverse", 100, Duration.ofMillis(100), 3, Duration.ofSeconds(5));

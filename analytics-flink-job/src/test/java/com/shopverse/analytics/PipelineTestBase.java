@@ -3,7 +3,9 @@ package com.shopverse.analytics;
 import com.shopverse.clickhouse.ClickHouseHttp;
 import com.shopverse.clickhouse.ClickHouseSchema;
 import com.shopverse.testsupport.LocalClickHouse;
+import com.shopverse.testsupport.LocalProcess;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -12,9 +14,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Flink MiniCluster with two slots (the default of one would leave a parallelism-2 job waiting)
- * and a real ClickHouse with the ShopVerse schema, for pipeline tests.
+ * and Flink's Prometheus reporter, configured as {@link AnalyticsJob} configures it, on a free
+ * port; and a real ClickHouse with the ShopVerse schema, for pipeline tests.
  */
 abstract class PipelineTestBase {
+
+  static final int METRICS_PORT = LocalProcess.freePort();
 
   @RegisterExtension
   static final MiniClusterExtension flink =
@@ -22,6 +27,7 @@ abstract class PipelineTestBase {
           new MiniClusterResourceConfiguration.Builder()
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
+              .setConfiguration(withPrometheusReporter())
               .build());
 
   static LocalClickHouse server;
@@ -37,5 +43,15 @@ abstract class PipelineTestBase {
   @AfterAll
   static void stopClickHouse() {
     server.close();
+  }
+
+  static PrometheusScrape scrape() {
+    return PrometheusScrape.of("http://127.0.0.1:" + METRICS_PORT + "/metrics");
+  }
+
+  private static Configuration withPrometheusReporter() {
+    Configuration conf = new Configuration();
+    AnalyticsJob.prometheusReporter(conf, METRICS_PORT);
+    return conf;
   }
 }

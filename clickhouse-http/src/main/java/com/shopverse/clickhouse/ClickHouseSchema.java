@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Versioned ClickHouse migrations: the files listed in {@code migrations/index.txt}, each applied
@@ -34,13 +35,32 @@ public final class ClickHouseSchema {
     db.query("SELECT name FROM schema_migrations").forEach(row -> applied.add(row.get(0)));
     List<String> pending = migrations().stream().filter(name -> !applied.contains(name)).toList();
     for (String name : pending) {
-      statements(read("migrations/" + name)).forEach(db::execute);
+      statements(read("migrations/" + name)).forEach(statement -> execute(db, statement));
       db.insert(
           "INSERT INTO schema_migrations FORMAT TabSeparated",
           name + "\t" + (System.currentTimeMillis() / 1000) + "\n");
     }
     return pending;
   }
+
+  /**
+   * Runs one statement. ClickHouse 18.16 has no {@code ADD COLUMN IF NOT EXISTS}, so a migration
+   * that stopped after its {@code ADD COLUMN} ran but before it was recorded finds the column there
+   * when it runs again: that is the statement's work already done, not an error.
+   */
+  private static void execute(ClickHouseHttp db, String statement) {
+    try {
+      db.execute(statement);
+    } catch (ClickHouseException e) {
+      if (!(ADD_COLUMN.matcher(statement).find()
+          && String.valueOf(e.getMessage()).contains("column with this name already exists"))) {
+        throw e;
+      }
+    }
+  }
+
+  private static final Pattern ADD_COLUMN =
+      Pattern.compile("^ALTER\\s+TABLE\\s+\\S+\\s+ADD\\s+COLUMN\\s", Pattern.CASE_INSENSITIVE);
 
   static List<String> migrations() {
     return read("migrations/index.txt")

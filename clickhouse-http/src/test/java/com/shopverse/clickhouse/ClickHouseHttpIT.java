@@ -93,4 +93,37 @@ class ClickHouseHttpIT {
     assertThat(db.query("SELECT count() FROM schema_migrations"))
         .containsExactly(List.of(Integer.toString(ClickHouseSchema.migrations().size())));
   }
+
+  @Test
+  void finishesAnAddColumnMigrationThatStoppedBeforeItWasRecorded() {
+    ClickHouseSchema.apply(server.httpUrl(), "schema_rerun", Duration.ofSeconds(5));
+    var db = ClickHouseHttp.of(server.httpUrl(), "schema_rerun", Duration.ofSeconds(5));
+    // As if the process died after V5's ALTER ran and before its row in schema_migrations.
+    db.execute("ALTER TABLE schema_migrations DELETE WHERE name = 'V5__interactions_trace_id.sql'");
+    awaitMutations(db);
+
+    assertThat(ClickHouseSchema.apply(server.httpUrl(), "schema_rerun", Duration.ofSeconds(5)))
+        .containsExactly("V5__interactions_trace_id.sql");
+    assertThat(
+            db.query(
+                "SELECT type, default_expression FROM system.columns WHERE database = 'schema_rerun'"
+                    + " AND table = 'interactions' AND name = 'trace_id'"))
+        .containsExactly(List.of("String", "''"));
+  }
+
+  private static void awaitMutations(ClickHouseHttp db) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!db.query("SELECT count() FROM system.mutations WHERE is_done = 0")
+        .equals(List.of(List.of("0")))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("mutation still running");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
 }

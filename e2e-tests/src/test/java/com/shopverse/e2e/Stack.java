@@ -27,9 +27,12 @@ final class Stack {
     this.portOffset = portOffset;
   }
 
-  /** The base ports of every part (services, Flink, Kafka, PostgreSQL, Redis, ClickHouse). */
+  /**
+   * The base ports of every part (services, Flink's REST API and its Prometheus metrics, Kafka,
+   * PostgreSQL, Redis, ClickHouse).
+   */
   static final List<Integer> PORTS =
-      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092, 9093, 5432, 6379, 8123, 9000);
+      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9249, 9092, 9093, 5432, 6379, 8123, 9000);
 
   /** Running, and not a zombie waiting to be reaped. */
   static boolean alive(long pid) {

@@ -8,13 +8,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends events to Kafka and returns only once the broker acknowledged every one of them ({@code
- * acks=all}, idempotent producer). This is what makes a 202 a promise.
+ * acks=all}, idempotent producer). This is what makes a 202 a promise. Every record carries the
+ * request's trace context in its headers ({@link TraceHeaders}).
  */
 @Component
 class EventPublisher {
@@ -30,15 +33,18 @@ class EventPublisher {
   private final JsonMapper json;
   private final IngestProperties properties;
   private final Timer produceLatency;
+  private final TraceHeaders traceHeaders;
 
   EventPublisher(
       KafkaTemplate<String, byte[]> kafka,
       JsonMapper json,
       IngestProperties properties,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      TraceHeaders traceHeaders) {
     this.kafka = kafka;
     this.json = json;
     this.properties = properties;
+    this.traceHeaders = traceHeaders;
     this.produceLatency =
         Timer.builder("shopverse.ingest.produce.latency")
             .description("From send to the broker's acknowledgement of a request's events")
@@ -49,10 +55,19 @@ class EventPublisher {
   void publish(List<InteractionEvent> events) {
     long start = System.nanoTime();
     CompletableFuture<?>[] sends;
+    List<Header> trace = traceHeaders.current();
     try {
       sends =
           events.stream()
-              .map(e -> kafka.send(properties.topic(), e.shopperKey(), json.writeValueAsBytes(e)))
+              .map(
+                  e ->
+                      kafka.send(
+                          new ProducerRecord<>(
+                              properties.topic(),
+                              null,
+                              e.shopperKey(),
+                              json.writeValueAsBytes(e),
+                              trace)))
               .toArray(CompletableFuture[]::new);
     } catch (RuntimeException e) {
       // send() itself fails when metadata cannot be fetched within max.block.ms.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.shopverse.testsupport.TestHttp;
 import com.shopverse.testsupport.TestTokens;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,32 @@ class IngestApiIT {
     assertThat(record.value())
         .contains("\"userId\":\"user-7\"", "\"receivedAt\"", "\"schemaVersion\":1")
         .doesNotContain("someone-else");
+  }
+
+  @Test
+  void carriesTheRequestsTraceIntoTheKafkaRecordsTraceparentHeader() throws Exception {
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    String eventId = UUID.randomUUID().toString();
+    HttpResponse<String> response =
+        http()
+            .send(
+                "POST",
+                "/api/events",
+                "{\"eventId\":\""
+                    + eventId
+                    + "\",\"type\":\"PRODUCT_VIEWED\",\"productId\":\"P1\",\"anonymousId\":\"anon-t\"}",
+                null,
+                "traceparent",
+                "00-" + traceId + "-b7ad6b7169203331-01");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    Header header = find(eventId).headers().lastHeader("traceparent");
+    assertThat(header).as("traceparent header on the record").isNotNull();
+    String traceparent = new String(header.value(), StandardCharsets.US_ASCII);
+    // Same trace, under the ingest request's own span, not the caller's.
+    assertThat(traceparent)
+        .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        .doesNotContain("b7ad6b7169203331");
   }
 
   @Test

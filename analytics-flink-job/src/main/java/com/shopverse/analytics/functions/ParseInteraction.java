@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.shopverse.analytics.InteractionRow;
+import com.shopverse.analytics.RawInteraction;
 import com.shopverse.events.InteractionEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,10 +14,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Reads one Kafka record as an {@link InteractionEvent}. A record that cannot be read goes to the
- * {@link #MALFORMED} side output and is counted: it never stops the job.
+ * Reads one Kafka record as an {@link InteractionEvent}, keeping the trace id its header carried. A
+ * record that cannot be read goes to the {@link #MALFORMED} side output and is counted: it never
+ * stops the job.
  */
-public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
+public class ParseInteraction extends ProcessFunction<RawInteraction, InteractionRow> {
 
   /**
    * How far ahead of the server's clock a client's {@code occurredAt} may be. Beyond it the event
@@ -42,7 +44,8 @@ public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
   }
 
   @Override
-  public void processElement(String value, Context ctx, Collector<InteractionRow> out) {
+  public void processElement(RawInteraction record, Context ctx, Collector<InteractionRow> out) {
+    String value = record.json();
     InteractionEvent event;
     try {
       event = json.readValue(value, InteractionEvent.class);
@@ -56,14 +59,14 @@ public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
       ctx.output(MALFORMED, value);
       return;
     }
-    InteractionRow row = toRow(event);
+    InteractionRow row = toRow(event, record.traceId());
     if (row.eventTimeMs() != row.occurredMs()) {
       skewed.inc();
     }
     out.collect(row);
   }
 
-  static InteractionRow toRow(InteractionEvent e) {
+  static InteractionRow toRow(InteractionEvent e, String traceId) {
     Instant occurred = e.occurredAt();
     long occurredMs = occurred.toEpochMilli();
     long receivedMs = e.receivedAt() != null ? e.receivedAt().toEpochMilli() : 0L;
@@ -87,6 +90,7 @@ public class ParseInteraction extends ProcessFunction<String, InteractionRow> {
         e.currency(),
         e.query(),
         e.source() != null ? e.source().wireName() : null,
+        traceId,
         eventTimeMs);
   }
 }

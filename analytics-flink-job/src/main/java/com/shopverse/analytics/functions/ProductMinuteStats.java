@@ -2,6 +2,7 @@ package com.shopverse.analytics.functions;
 
 import com.shopverse.analytics.InteractionRow;
 import com.shopverse.analytics.ProductMinuteRow;
+import com.shopverse.analytics.metrics.ShopverseMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +26,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>A minute's counts are kept until the watermark passes its end plus {@code allowedLateness},
  * then dropped; an event for a minute already dropped is late: it is counted in the {@code
- * interactionsLate} metric and stays in the raw table only. Purchases and revenue are not counted
- * from client events: they come from order-events, the server's truth.
+ * shopverse.late_events} metric and stays in the raw table only. Purchases and revenue are not
+ * counted from client events: they come from order-events, the server's truth.
  */
 public class ProductMinuteStats
     extends KeyedProcessFunction<String, InteractionRow, ProductMinuteRow> {
@@ -50,7 +51,9 @@ public class ProductMinuteStats
             .getMapState(new MapStateDescriptor<>("minutes", Long.class, MinuteCounts.class));
     flush = new FlushSchedule(getRuntimeContext(), flushInterval);
     versions = new RowVersions();
-    late = getRuntimeContext().getMetricGroup().counter("interactionsLate");
+    late =
+        ShopverseMetrics.of(getRuntimeContext().getMetricGroup())
+            .counter(ShopverseMetrics.LATE_EVENTS);
   }
 
   @Override

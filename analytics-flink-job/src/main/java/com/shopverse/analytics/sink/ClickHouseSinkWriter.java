@@ -1,5 +1,6 @@
 package com.shopverse.analytics.sink;
 
+import com.shopverse.analytics.metrics.ShopverseMetrics;
 import com.shopverse.clickhouse.ClickHouseException;
 import com.shopverse.clickhouse.ClickHouseHttp;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * maxAttempts}: while it waits the task takes no more input and Kafka keeps the events, which is
  * the back-pressure. An error ClickHouse will repeat (bad SQL, unknown table) fails the task at
  * once; Flink restarts from the last checkpoint and the rows are written again.
+ *
+ * <p>Metrics (group {@code shopverse}): rows ClickHouse accepted, failed insert attempts, and
+ * attempts retried; the sink's operator name ({@code clickhouse-<table>}) tells the tables apart.
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
@@ -30,7 +35,9 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
   private final ClickHouseSink.RowFormat<T> format;
   private final ProcessingTimeService time;
   private final ClickHouseHttp clickHouse;
+  private final Counter recordsSent;
   private final Counter rowsWritten;
+  private final Counter failures;
   private final Counter retries;
   private final List<String> buffer = new ArrayList<>();
   private boolean timerPending;
@@ -46,8 +53,11 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     this.format = format;
     this.time = time;
     this.clickHouse = ClickHouseHttp.of(settings.url(), settings.database(), settings.timeout());
-    this.rowsWritten = metrics.getNumRecordsSendCounter();
-    this.retries = metrics.counter("clickhouseRetries");
+    this.recordsSent = metrics.getNumRecordsSendCounter();
+    MetricGroup shopverse = ShopverseMetrics.of(metrics);
+    this.rowsWritten = shopverse.counter(ShopverseMetrics.ROWS_WRITTEN);
+    this.failures = shopverse.counter(ShopverseMetrics.INSERT_FAILURES);
+    this.retries = shopverse.counter(ShopverseMetrics.INSERT_RETRIES);
   }
 
   @Override
@@ -98,10 +108,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     for (int attempt = 1; ; attempt++) {
       try {
         clickHouse.insert(insertSql, body);
+        recordsSent.inc(buffer.size());
         rowsWritten.inc(buffer.size());
         buffer.clear();
         return;
       } catch (ClickHouseException e) {
+        failures.inc();
         boolean forever = settings.maxAttempts() <= 0;
         if (!e.retryable() || (!forever && attempt >= settings.maxAttempts())) {
           throw new IOException("Giving up on " + insertSql + " after " + attempt + " attempts", e);

@@ -1,0 +1,35 @@
+package com.shopverse.analytics.metrics;
+
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * The job's own metrics, in one group named {@code shopverse} under each operator's group, so the
+ * Prometheus reporter exposes them as {@code flink_taskmanager_job_task_operator_shopverse_<name>}
+ * with the operator's labels ({@code operator_name}, {@code subtask_index}, {@code job_name}, …).
+ * The names are a contract with the dashboards and alert rules in deploy/: change them together.
+ */
+public final class ShopverseMetrics {
+
+  public static final String GROUP = "shopverse";
+
+  /** Events too late for their minute's counts (beyond the allowed lateness); raw table only. */
+  public static final String LATE_EVENTS = "late_events";
+
+  /** Processing time minus the operator's current event-time watermark, in milliseconds. */
+  public static final String WATERMARK_LAG_MS = "watermark_lag_ms";
+
+  /** Rows ClickHouse accepted, per sink (the sink's operator names the table). */
+  public static final String ROWS_WRITTEN = "clickhouse_rows_written";
+
+  /** Insert requests ClickHouse did not accept (each failed attempt once). */
+  public static final String INSERT_FAILURES = "clickhouse_insert_failures";
+
+  /** Failed inserts that were tried again after a back-off. */
+  public static final String INSERT_RETRIES = "clickhouse_insert_retries";
+
+  private ShopverseMetrics() {}
+
+  public static MetricGroup of(MetricGroup operator) {
+    return operator.addGroup(GROUP);
+  }
+}
