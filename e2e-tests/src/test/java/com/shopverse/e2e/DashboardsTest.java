@@ -3,6 +3,7 @@ package com.shopverse.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Grafana dashboards and their provisioning, as files: each panel reads a provisioned
@@ -90,6 +92,40 @@ class DashboardsTest {
         assertThat(tables).as(query.where()).contains(m.group(1));
       } while (m.find());
     }
+  }
+
+  /**
+   * promtool checks rule files, not dashboards: every dashboard expression (Grafana's variables
+   * replaced by values) is wrapped in a recording rule so promtool parses it.
+   */
+  @Test
+  void everyDashboardExpressionIsValidPromQl(@TempDir Path tmp) throws IOException {
+    StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
+    int n = 0;
+    for (ObservabilityAsCode.Query query : ObservabilityAsCode.promQl()) {
+      if (query.where().contains(".yml: ")) {
+        continue; // rule files are checked by AlertRulesTest
+      }
+      String expr =
+          query
+              .text()
+              .replace("$__rate_interval", "1m")
+              .replace("$__range", "1h")
+              .replace("$application", ".*");
+      rules
+          .append("      - record: dashboard_expression_")
+          .append(n++)
+          .append("\n        expr: ")
+          .append(new ObjectMapper().writeValueAsString(expr))
+          .append("\n");
+    }
+    assertThat(n).isGreaterThan(40);
+    Path file = tmp.resolve("dashboards.yml");
+    Files.writeString(file, rules);
+
+    AlertRulesTest.Run run = AlertRulesTest.promtool("check", "rules", file.toString());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
   }
 
   @SuppressWarnings("unchecked")
