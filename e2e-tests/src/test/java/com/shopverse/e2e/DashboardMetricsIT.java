@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
  * Dashboards and alert rules cannot rot: on the running platform, every metric named in a dashboard
  * or a rule is exposed by some service's /actuator/prometheus or by the Flink job's Prometheus
  * reporter, and every ClickHouse query of the business dashboard runs on the stack's real
- * ClickHouse. Traffic is driven through the gateway first so lazily created meters exist.
+ * ClickHouse. Traffic is driven through the gateway first so lazily created meters exist. Runs
+ * after the other end-to-end classes (before StackShutdownIT): they count the stack's orders and
+ * events, and this class adds its own.
  */
-@Order(2)
+@Order(4)
 class DashboardMetricsIT {
 
   static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085);
