@@ -24,14 +24,14 @@ USER shopverse
 # OTLP_EXPORT_ENABLED=false), or each request makes two sets of spans and the two tracers write
 # competing traceparent headers. Metrics and logs do not go through the agent (Prometheus scrapes,
 # stdout). The agent puts the trace and span ids in the logging MDC; under these names the JSON
-# log lines carry ECS's trace.id and span.id, as they do outside containers.
+# log lines carry traceId and spanId, the names Micrometer tracing gives them outside containers.
 # OTEL_JAVAAGENT_ENABLED=false switches the agent off without rebuilding.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -javaagent:/app/opentelemetry-javaagent.jar" \
     OTEL_TRACES_EXPORTER=otlp \
     OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
     OTEL_METRICS_EXPORTER=none \
     OTEL_LOGS_EXPORTER=none \
-    OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID=trace.id \
-    OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID=span.id \
-    OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_FLAGS=trace.flags
+    OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID=traceId \
+    OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID=spanId \
+    OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_FLAGS=traceFlags
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

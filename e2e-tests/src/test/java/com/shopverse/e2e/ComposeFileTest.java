@@ -150,6 +150,14 @@ class ComposeFileTest {
   }
 
   @Test
+  void prometheusGetsTheAlertRulesWhereItsConfigurationLooksForThem() throws IOException {
+    assertThat(read("deploy/prometheus/prometheus.yml")).contains("  - rules/*.yml");
+    assertThat(compose.get("services").get("prometheus").get("volumes").toString())
+        .contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro")
+        .contains("./deploy/prometheus/rules:/etc/prometheus/rules:ro");
+  }
+
+  @Test
   void everySpringServiceExportsTracesThroughTheAgentToTheCollector() throws IOException {
     String dockerfile = read("deploy/docker/service.Dockerfile");
     assertThat(dockerfile)
@@ -157,9 +165,10 @@ class ComposeFileTest {
         .contains(
             "COPY --from=otel-agent /opentelemetry-javaagent.jar /app/opentelemetry-javaagent.jar")
         .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-javaagent:/app/opentelemetry-javaagent.jar")
-        // Log lines keep ECS's trace.id / span.id when the agent, not Micrometer, fills the MDC.
-        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID=trace.id")
-        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID=span.id");
+        // Log lines keep Micrometer's traceId / spanId when the agent, not Micrometer, fills the
+        // MDC.
+        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID=traceId")
+        .contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID=spanId");
     JsonNode collector = yaml("deploy/otel/collector.yaml");
     String otlpHttp = collector.at("/receivers/otlp/protocols/http/endpoint").asText();
     for (String name : SPRING_SERVICES) {
