@@ -9,8 +9,9 @@
 #       token), to see where the cost is;
 #   (s) plain Spring Cloud Gateway (benchmarks/plain-gateway: the framework as it comes, one route,
 #       no security, actuator or tracing), the reference for what the framework itself costs here;
-#   (o) the secured gateway of (c) with tracing and the HTTP observations off (no spans, no
-#       http_server/http_client request metrics): the cost of observability, for issue 7;
+#   (o) the secured gateway of (c) with tracing and the per-request metrics off (no spans, no
+#       http_server/http_client/spring_cloud_gateway request metrics): the cost of observability,
+#       for issue 7;
 #   (d) the gateway's added p99 at half of (c)'s peak, open loop (load-generator): gateway minus direct;
 #   (e) RS256 verifications per second on one core (JMH, Nimbus RSASSAVerifier), and a SHA-256 of a token.
 # Every wrk run sends the same requests (with the Authorization header) to every target. After a warm-up,
@@ -89,10 +90,11 @@ start_gateway() { # port, security-enabled, [extra JVM options]
 }
 start_gateway $OFF_PORT false
 start_gateway $ON_PORT true
-# Observability off: no tracing, and the WebFlux server and gateway client observations (their
-# spans and the http_server/http_client request metrics) disabled; JVM and other metrics stay.
+# Observability off: no tracing, the WebFlux server and gateway client observations (their spans
+# and the http_server/http_client request metrics) and the gateway's per-route metrics filter
+# disabled; JVM, rate-limit, breaker and other metrics stay.
 start_gateway $NOOBS_PORT true "-Dmanagement.tracing.enabled=false -Dmanagement.observations.enable.http=false \
-  -Dspring.cloud.gateway.server.webflux.observability.enabled=false"
+  -Dspring.cloud.gateway.server.webflux.observability.enabled=false -Dspring.cloud.gateway.server.webflux.metrics.enabled=false"
 PLAIN_GATEWAY_PORT=$PLAIN_PORT BACKEND_URL="$BACKEND" java -jar "$PLAIN_JAR" >"$WORK/plain-gateway.log" 2>&1 &
 pids+=($!)
 # The plain gateway has no actuator: it is ready when it proxies.
@@ -198,7 +200,7 @@ cat >"$RESULTS" <<RESULT
   settings (application.yml + shopverse-defaults.yml) except: GATEWAY_RATE_LIMIT_ENABLED=false (general
   traffic not limited; login/register/token limits on, Redis on :$REDIS_PORT), LOG_LEVEL=WARN${GATEWAY_ENV:+, $GATEWAY_ENV}
 
-| Run | (a) Direct | (b) Gateway, security off | (c) Gateway, RS256 + cache | (p) Gateway, security on, public route, no token | (s) Plain Spring Cloud Gateway | (o) (c) without tracing and HTTP observations |
+| Run | (a) Direct | (b) Gateway, security off | (c) Gateway, RS256 + cache | (p) Gateway, security on, public route, no token | (s) Plain Spring Cloud Gateway | (o) (c) without tracing and per-request metrics |
 |---|---|---|---|---|---|---|
 $(for i in "${!direct[@]}"; do echo "| $((i + 1)) | ${direct[$i]} | ${off[$i]} | ${on[$i]} | ${public[$i]} | ${plain[$i]} | ${noobs[$i]} |"; done)
 | **Median (requests/s)** | **$m_direct** | **$m_off** | **$m_on** | **$m_public** | **$m_plain** | **$m_noobs** |
@@ -207,7 +209,7 @@ $(for i in "${!direct[@]}"; do echo "| $((i + 1)) | ${direct[$i]} | ${off[$i]} |
 - (c) ÷ (a), same run: **$on_direct** (target ≥ 0.25)
 - (b) ÷ (a), the gateway itself: $off_direct; (p) ÷ (b), the security chain without a token: $public_off
 - (s) ÷ (a), Spring Cloud Gateway as it comes: $plain_direct; (c) ÷ (s), the whole secured gateway against it: $on_plain
-- (c) ÷ (o), what tracing and the HTTP metrics leave of the secured gateway's throughput: $on_noobs
+- (c) ÷ (o), what tracing and the per-request metrics leave of the secured gateway's throughput: $on_noobs
 
 ## (d) Added latency at half of the secured gateway's peak (open loop)
 
