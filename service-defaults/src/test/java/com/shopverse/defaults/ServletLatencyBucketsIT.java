@@ -63,6 +63,34 @@ class ServletLatencyBucketsIT {
         .contains("application=\"buckets-test\"");
   }
 
+  @Test
+  void attachesTraceExemplarsToTheOpenMetricsScrapeByDefault() {
+    TestHttp http = new TestHttp(port);
+    assertThat(http.get("/ping", tokens.customer("alice")).statusCode()).isEqualTo(200);
+
+    assertThat(openMetricsCountLines(http, "/ping")).anyMatch(line -> line.contains(" # {"));
+  }
+
+  /**
+   * The {@code http_server_requests_seconds_count} lines of {@code uri} as Prometheus asks for
+   * them.
+   */
+  static List<String> openMetricsCountLines(TestHttp http, String uri) {
+    String page =
+        http.send(
+                "GET",
+                "/actuator/prometheus",
+                null,
+                null,
+                "Accept",
+                "application/openmetrics-text; version=1.0.0; charset=utf-8")
+            .body();
+    return Arrays.stream(page.split("\n"))
+        .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+        .filter(line -> line.contains("uri=\"" + uri + "\""))
+        .toList();
+  }
+
   @SpringBootApplication
   static class App {
 
