@@ -50,7 +50,9 @@ for port in $BACKEND_PORT $OFF_PORT $ON_PORT $REDIS_PORT $PLAIN_PORT $NOOBS_PORT
 done
 
 echo "building the gateway, its test classes and the load generator..."
-(cd "$ROOT" && ./mvnw -B -q -pl gateway-service,load-generator package -DskipTests \
+# clean and -am: a plain package kept a stale library inside the gateway's boot jar when only an
+# upstream module (service-defaults) had changed, so the figures would have been the old code's.
+(cd "$ROOT" && ./mvnw -B -q -pl gateway-service,load-generator -am clean package -DskipTests \
   && ./mvnw -B -q -pl gateway-service dependency:build-classpath -Dmdep.includeScope=test \
        -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null \
   && ./mvnw -B -q -f benchmarks/plain-gateway/pom.xml package)
