@@ -31,14 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
   static final Path ROOT = Stack.ROOT;
-  static final List<String> SPRING_SERVICES =
-      List.of(
-          "gateway-service",
-          "auth-service",
-          "catalog-service",
-          "order-service",
-          "event-ingest-service",
-          "recommendation-service");
+  static final List<String> SPRING_SERVICES = SpringServices.NAMES;
   static JsonNode compose;
 
   @BeforeAll

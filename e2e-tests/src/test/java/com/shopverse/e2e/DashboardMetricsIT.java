@@ -94,14 +94,7 @@ class DashboardMetricsIT {
     Map<String, String> failures = new LinkedHashMap<>();
     for (ObservabilityAsCode.Query query : queries) {
       String sql = GrafanaMacros.expand(query.text(), now - 86_400, now);
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + stack.port(8123) + "/?database=shopverse"))
-                  .timeout(Duration.ofSeconds(10))
-                  .POST(HttpRequest.BodyPublishers.ofString(sql))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = stack.clickHouse(sql);
       if (answer.statusCode() != 200) {
         failures.put(query.where(), answer.statusCode() + " " + answer.body().strip());
       }

@@ -162,24 +162,12 @@ class PipelineFaultsIT {
   }
 
   private List<String> column(String sql) throws Exception {
-    return query(sql).stream().map(cols -> cols[0]).toList();
+    return stack.clickHouseRows(sql).stream().map(cols -> cols[0]).toList();
   }
 
   private Map<String, String> perProduct(String sql) throws Exception {
     Map<String, String> rows = new TreeMap<>();
-    query(sql).forEach(cols -> rows.put(cols[0], cols[1]));
+    stack.clickHouseRows(sql).forEach(cols -> rows.put(cols[0], cols[1]));
     return rows;
-  }
-
-  private List<String[]> query(String sql) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + stack.port(8123) + "/?database=shopverse"))
-                .POST(HttpRequest.BodyPublishers.ofString(sql + " FORMAT TabSeparated"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body().lines().map(line -> line.split("\t")).toList();
   }
 }

@@ -1,10 +1,17 @@
 package com.shopverse.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +106,29 @@ final class Stack {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static final HttpClient CLICKHOUSE =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * ClickHouse's HTTP answer to {@code sql} on the stack's {@code shopverse} database, any status.
+   */
+  HttpResponse<String> clickHouse(String sql) throws IOException, InterruptedException {
+    return CLICKHOUSE.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port(8123) + "/?database=shopverse"))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(sql))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The rows of a query that must succeed, each split into its tab-separated columns. */
+  List<String[]> clickHouseRows(String sql) throws IOException, InterruptedException {
+    HttpResponse<String> response = clickHouse(sql + " FORMAT TabSeparated");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body().lines().map(line -> line.split("\t")).toList();
   }
 
   /** Pids the stack recorded that still run. */

@@ -2,9 +2,6 @@ package com.shopverse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,7 +24,6 @@ class TraceThroughPipelineIT {
 
   static Stack stack;
   static Gateway gateway;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeAll
   static void up() {
@@ -61,7 +57,7 @@ class TraceThroughPipelineIT {
     List<String> rows = List.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline && rows.isEmpty()) {
-      rows = query(byTrace);
+      rows = stack.clickHouseRows(byTrace).stream().map(cols -> String.join("\t", cols)).toList();
       Thread.sleep(200);
     }
     assertThat(rows)
@@ -73,17 +69,5 @@ class TraceThroughPipelineIT {
     byte[] value = new byte[bytes];
     new SecureRandom().nextBytes(value);
     return HexFormat.of().formatHex(value);
-  }
-
-  private List<String> query(String sql) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + stack.port(8123) + "/?database=shopverse"))
-                .POST(HttpRequest.BodyPublishers.ofString(sql + " FORMAT TabSeparated"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body().lines().toList();
   }
 }

@@ -5,6 +5,7 @@ import static com.shopverse.e2e.k8s.Manifests.name;
 import static com.shopverse.e2e.k8s.Manifests.ofKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.shopverse.e2e.SpringServices;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +21,7 @@ import java.util.stream.Stream;
  */
 final class Rules {
 
-  static final List<String> SPRING_SERVICES =
-      List.of(
-          "gateway-service",
-          "auth-service",
-          "catalog-service",
-          "order-service",
-          "event-ingest-service",
-          "recommendation-service");
+  static final List<String> SPRING_SERVICES = SpringServices.NAMES;
 
   /** A workload without a HorizontalPodAutoscaler must say why in this annotation. */
   static final String NO_AUTOSCALING = "shopverse.io/no-autoscaling";
