@@ -83,7 +83,8 @@ final class SimHttp {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         http.setRequestProperty("Content-Type", "application/json");
         http.setDoOutput(true);
-        http.setFixedLengthStreamingMode(body.length);
+        // Not streamed: a streamed request gets an HttpRetryException instead of a 401's body,
+        // and the report names each failure by its problem type.
         try (OutputStream out = http.getOutputStream()) {
           out.write(body);
         }
