@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Traffic over one compressed day, as a multiplier of the mean rate (its mean over a day is 1): an
- * online shop's usual shape, lowest around 04:00, a midday plateau and the peak at 20:00-21:00. The
- * simulator starts at 00:00 of day one. Hourly weights, linearly interpolated.
+ * online shop's usual shape, lowest around 04:00 (x0.2), a midday plateau (x1.2) and the peak at
+ * 20:00-21:00 (x2.03). The simulator starts at 00:00 of day one. Hourly weights, linearly
+ * interpolated.
  */
 final class DailyCurve {
 

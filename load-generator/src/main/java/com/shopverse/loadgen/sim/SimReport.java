@@ -23,7 +23,8 @@ final class SimReport {
   private SimReport() {}
 
   static String markdown(SimOptions o, List<Scenario> scenarios, Outcome r, String loadBefore) {
-    double seconds = r.elapsed().toNanos() / 1e9;
+    // Per second of the planned run: the answers that came in while draining were due within it.
+    double seconds = o.duration().toNanos() / 1e9;
     StringBuilder b = new StringBuilder();
     b.append("## Shopper simulation, ").append(Truth.INSTANT.format(r.startedAt())).append("\n\n");
     b.append(
@@ -48,12 +49,13 @@ final class SimReport {
     b.append(
         String.format(
             Locale.ROOT,
-            "Sessions: %d planned, %d started (%d registered), %d completed, %d cut off by the end; %d steps were due but found no free worker before the end.%n%n",
+            "Sessions: %d planned, %d started (%d registered), %d completed, %d cut off by the end; %d registered sessions logged in again after an earlier login failed; %d steps were due but found no free worker before the end.%n%n",
             r.sessionsPlanned(),
             r.sessionsStarted(),
             r.registeredSessions(),
             r.sessionsCompleted(),
             r.sessionsCut(),
+            r.relogins(),
             r.backlog()));
     b.append(
         "Latency runs from each request's intended start (open loop); service time from when it was sent.\n\n");
