@@ -1,0 +1,26 @@
+package com.shopverse.ops;
+
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * The job's metrics, in group {@code shopverse} with a {@code series} label (and {@code horizon}
+ * for forecasts), so Flink's Prometheus reporter exposes {@code
+ * flink_taskmanager_job_task_operator_shopverse_series_anomalies{series=…}} and {@code
+ * …_shopverse_series_horizon_forecast_per_second{series=…,horizon=…}}; the recording rules in
+ * deploy/prometheus/rules/ops-intelligence.yml turn them into {@code shopverse_anomalies_total} and
+ * {@code shopverse_forecast_events_per_second}. Only series names are labels, never a product or a
+ * shopper: the key of a peer anomaly is in the table and the topic, not in Prometheus.
+ */
+public final class OpsMetrics {
+
+  public static final String GROUP = "shopverse";
+  public static final String ANOMALIES = "anomalies";
+  public static final String FORECAST_PER_SECOND = "forecast_per_second";
+  public static final String MALFORMED = "records_malformed";
+
+  private OpsMetrics() {}
+
+  public static MetricGroup series(MetricGroup operator, String series) {
+    return operator.addGroup(GROUP).addGroup("series", series);
+  }
+}
