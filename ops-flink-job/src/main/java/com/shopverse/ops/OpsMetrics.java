@@ -18,6 +18,31 @@ public final class OpsMetrics {
   public static final String FORECAST_PER_SECOND = "forecast_per_second";
   public static final String MALFORMED = "records_malformed";
 
+  /**
+   * The aggregate series every job has, registered when an operator opens (not on the first anomaly
+   * or forecast), so dashboards and the rules' metrics exist from the start.
+   */
+  public static java.util.List<String> aggregateSeries() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (com.shopverse.events.InteractionType type :
+        com.shopverse.events.InteractionType.values()) {
+      names.add("events." + type.name());
+    }
+    names.addAll(
+        java.util.List.of(
+            com.shopverse.ops.functions.ParseInteractions.ALL_EVENTS,
+            com.shopverse.ops.functions.ParseOrders.ORDERS,
+            com.shopverse.ops.functions.ParseOrders.ORDERS_CANCELLED));
+    return names;
+  }
+
+  /** The keyed series, judged against their peers. */
+  public static java.util.List<String> keyedSeries() {
+    return java.util.List.of(
+        com.shopverse.ops.functions.ParseInteractions.PRODUCT_VIEWS,
+        com.shopverse.ops.functions.ParseInteractions.SHOPPER_EVENTS);
+  }
+
   private OpsMetrics() {}
 
   public static MetricGroup series(MetricGroup operator, String series) {

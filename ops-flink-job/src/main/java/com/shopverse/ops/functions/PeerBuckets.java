@@ -55,6 +55,12 @@ public class PeerBuckets
     baselinesDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(keyRetention).build());
     seenDescriptor = new ValueStateDescriptor<>("buckets-seen", Long.class);
     counters = new HashMap<>();
+    for (String series : OpsMetrics.keyedSeries()) {
+      counters.put(
+          series,
+          OpsMetrics.series(getRuntimeContext().getMetricGroup(), series)
+              .counter(OpsMetrics.ANOMALIES));
+    }
   }
 
   @Override

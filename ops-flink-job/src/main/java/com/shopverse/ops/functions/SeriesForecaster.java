@@ -57,6 +57,12 @@ public class SeriesForecaster extends KeyedProcessFunction<String, BucketCount, 
     latestPerSecond = new HashMap<>();
     lateBuckets =
         getRuntimeContext().getMetricGroup().addGroup(OpsMetrics.GROUP).counter("late_buckets");
+    // Every subtask registers every known series (0 where it owns none): the rules take the sum
+    // of the counters and the max of the forecasts across subtasks.
+    for (String series : OpsMetrics.aggregateSeries()) {
+      anomalyCounters.computeIfAbsent(series, this::counter);
+      latest(series, model.horizons());
+    }
   }
 
   @Override
