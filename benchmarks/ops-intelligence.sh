@@ -12,7 +12,7 @@
 #   benchmarks/ops-intelligence.sh [results-file]
 # Knobs (environment): DURATION (20m), RATE (20 sessions/s), SEED (42), DAY (5m), BUCKET (5s),
 # HORIZONS (1,6 buckets), LEAD_HORIZON (6), THRESHOLD_FRACTION (0.8 of each peak's highest rate),
-# SCENARIOS (default), OPS_BENCH_OFFSET (24000).
+# SCENARIOS (default), GRACE (30s after a scenario still counts as it), OPS_BENCH_OFFSET (24000).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RESULTS="${1:-$ROOT/benchmarks/results/ops-intelligence-$(date -u +%F).md}"
@@ -60,7 +60,7 @@ sleep 20
   echo
 } >>"$RESULTS"
 java -cp "$JAR" com.shopverse.ops.eval.Evaluate --truth "$WORK/truth.jsonl" --clickhouse.url "$CLICKHOUSE" \
-  --from "$START" --to "$END" --grace "$((2 * ${BUCKET%s}))s" --series events.all --horizon "$LEAD_HORIZON" \
+  --from "$START" --to "$END" --grace "${GRACE:-30s}" --series events.all --horizon "$LEAD_HORIZON" \
   --threshold-fraction "$THRESHOLD_FRACTION" --out "$RESULTS" >/dev/null
 if [[ -f "$WORK/simulator.md" ]]; then
   { echo "## Simulator report"; echo; cat "$WORK/simulator.md"; echo; } >>"$RESULTS"
