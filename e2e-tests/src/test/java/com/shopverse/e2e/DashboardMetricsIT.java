@@ -37,6 +37,8 @@ class DashboardMetricsIT {
 
   static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085);
   static final int FLINK_REPORTER_PORT = 9249;
+  // The reporter of the ops job (issue 8: anomalies and forecasts).
+  static final int OPS_REPORTER_PORT = 9250;
   static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -76,7 +78,10 @@ class DashboardMetricsIT {
 
     assertThat(scrape.unreachable())
         .as("every service's /actuator/prometheus answers (unreachable: %s)", scrape.unreachable())
-        .allMatch(t -> t.contains(":" + stack.port(FLINK_REPORTER_PORT) + "/"));
+        .allMatch(
+            t ->
+                t.contains(":" + stack.port(FLINK_REPORTER_PORT) + "/")
+                    || t.contains(":" + stack.port(OPS_REPORTER_PORT) + "/"));
     if (!missing.isEmpty()) {
       fail(
           "%d metrics used by dashboards or alert rules are exposed by no target%s:%s",
@@ -115,6 +120,7 @@ class DashboardMetricsIT {
       targets.add("http://127.0.0.1:" + stack.port(port) + "/actuator/prometheus");
     }
     targets.add("http://127.0.0.1:" + stack.port(FLINK_REPORTER_PORT) + "/metrics");
+    targets.add("http://127.0.0.1:" + stack.port(OPS_REPORTER_PORT) + "/metrics");
     for (String target : targets) {
       try {
         HttpResponse<String> answer =

@@ -39,7 +39,9 @@ final class Stack {
    * PostgreSQL, Redis, ClickHouse).
    */
   static final List<Integer> PORTS =
-      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9249, 9092, 9093, 5432, 6379, 8123, 9000);
+      List.of(
+          8080, 8081, 8082, 8083, 8084, 8085, 8086, 9249, 8087, 9250, 9092, 9093, 5432, 6379, 8123,
+          9000);
 
   /** Running, and not a zombie waiting to be reaped. */
   static boolean alive(long pid) {

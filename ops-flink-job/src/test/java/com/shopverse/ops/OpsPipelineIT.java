@@ -1,0 +1,274 @@
+package com.shopverse.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.shopverse.clickhouse.ClickHouseHttp;
+import com.shopverse.clickhouse.ClickHouseSchema;
+import com.shopverse.ops.model.ModelSettings;
+import com.shopverse.testsupport.LocalClickHouse;
+import com.shopverse.testsupport.LocalProcess;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole job against a real Kafka broker and a real ClickHouse (18.16 here): a compressed
+ * seasonal day with one spike of add-to-carts and one bot, then the same input replayed by a fresh
+ * job, which must overwrite the rows, not add to them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpsPipelineIT {
+
+  static final int METRICS_PORT = LocalProcess.freePort();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final MiniClusterExtension flink =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .setConfiguration(reporter())
+              .build());
+
+  static LocalClickHouse server;
+  static ClickHouseHttp clickHouse;
+  static TestKafka kafka;
+  static List<List<String>> firstRun;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = LocalClickHouse.start();
+    ClickHouseSchema.apply(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
+    clickHouse = ClickHouseHttp.of(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
+    kafka = TestKafka.start();
+    for (String topic : List.of("user-interactions", "order-events", "anomalies")) {
+      kafka.createTopic(topic);
+    }
+    SyntheticTraffic traffic = new SyntheticTraffic();
+    for (var r : traffic.interactions) {
+      kafka.send("user-interactions", r.getKey(), r.getValue(), null);
+    }
+    for (var r : traffic.orders) {
+      kafka.send("order-events", r.getKey(), r.getValue(), null);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    kafka.close();
+    server.close();
+  }
+
+  static PipelineSettings settings() {
+    ModelSettings d = ModelSettings.defaults(SyntheticTraffic.SEASON);
+    return new PipelineSettings(
+        Duration.ofMillis(SyntheticTraffic.BUCKET_MS),
+        Duration.ofSeconds(2),
+        // Long enough that a stall of the (larger) interactions backlog does not mark it idle and
+        // let the orders' watermark, already at the end, make every later bucket late.
+        Duration.ofSeconds(10),
+        Duration.ofHours(1),
+        d.withHorizons(1, 5));
+  }
+
+  static JobClient startJob(boolean bounded, String group) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.enableCheckpointing(500);
+    OpsPipeline.build(
+        env,
+        source("user-interactions", group, bounded),
+        source("order-events", group, bounded),
+        OpsJob.sinks(server.httpUrl(), "shopverse", kafka.bootstrapServers(), "anomalies"),
+        settings());
+    return env.executeAsync("ops-it-" + group);
+  }
+
+  static KafkaSource<String> source(String topic, String group, boolean bounded) {
+    var builder =
+        KafkaSource.<String>builder()
+            .setBootstrapServers(kafka.bootstrapServers())
+            .setTopics(topic)
+            .setGroupId(group)
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setValueOnlyDeserializer(new SimpleStringSchema());
+    if (bounded) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  static List<List<String>> anomalies() {
+    return clickHouse.query(
+        "SELECT series, series_key, toString(bucket_ms), kind, direction, toString(actual)"
+            + " FROM anomalies FINAL ORDER BY series, series_key, bucket_ms, kind");
+  }
+
+  @Test
+  @Order(1)
+  void flagsTheSpikeAndTheBotAndNothingElse() throws Exception {
+    JobClient job = startJob(false, "ops-it-1");
+    try {
+      long afterBot = SyntheticTraffic.bucketMs(SyntheticTraffic.BOT_TO + 5);
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () ->
+                  !clickHouse
+                      .query(
+                          "SELECT 1 FROM series_forecasts WHERE bucket_ms >= "
+                              + afterBot
+                              + " LIMIT 1")
+                      .isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                PrometheusScrape scrape =
+                    PrometheusScrape.of("http://127.0.0.1:" + METRICS_PORT + "/metrics");
+                String anomalies = name(scrape, "shopverse_series_anomalies");
+                String forecast = name(scrape, "forecast_per_second");
+                assertThat(scrape.sum(anomalies, "series=\"product_views\""))
+                    .as("%s", scrape.series(anomalies))
+                    .isGreaterThan(0);
+                assertThat(scrape.sum(anomalies, "series=\"events_ADDED_TO_CART\""))
+                    .isGreaterThan(0);
+                assertThat(scrape.series(forecast, "series=\"events_all\"", "horizon=\"5\""))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.value()).isPositive());
+                // The two unreadable records (one per topic) were counted and skipped.
+                assertThat(scrape.sum(name(scrape, "shopverse_records_malformed"))).isEqualTo(2);
+                // No product or shopper ever becomes a label.
+                assertThat(scrape.samples())
+                    .noneMatch(s -> s.labels().contains("P00042") || s.labels().contains("a-bot"));
+              });
+    } finally {
+      job.cancel().get();
+    }
+
+    firstRun = anomalies();
+    long spike = SyntheticTraffic.bucketMs(SyntheticTraffic.SPIKE_BUCKET);
+    Set<Long> botBuckets =
+        Set.of(
+            SyntheticTraffic.bucketMs(100),
+            SyntheticTraffic.bucketMs(101),
+            SyntheticTraffic.bucketMs(102));
+    assertThat(firstRun)
+        .anySatisfy(
+            row ->
+                assertThat(row.subList(0, 5))
+                    .containsExactly(
+                        "events.ADDED_TO_CART", "*", Long.toString(spike), "level", "up"))
+        .anySatisfy(
+            row ->
+                assertThat(row.subList(0, 4))
+                    .containsExactly(
+                        "product.views",
+                        "P00042",
+                        Long.toString(SyntheticTraffic.bucketMs(100)),
+                        "peer"))
+        .anySatisfy(
+            row ->
+                assertThat(row.subList(0, 4))
+                    .containsExactly(
+                        "shopper.events",
+                        "a-bot",
+                        Long.toString(SyntheticTraffic.bucketMs(100)),
+                        "peer"));
+    // Precision: every flagged bucket is the spike or the bot (whose views also lift the totals).
+    assertThat(firstRun)
+        .allSatisfy(
+            row ->
+                assertThat(Long.parseLong(row.get(2)))
+                    .satisfiesAnyOf(
+                        b -> assertThat(b).isEqualTo(spike), b -> assertThat(b).isIn(botBuckets)));
+    assertThat(firstRun)
+        .filteredOn(row -> row.get(3).equals("peer"))
+        .extracting(row -> row.get(1))
+        .containsOnly("P00042", "a-bot");
+
+    List<JsonNode> records =
+        kafka.readAll("anomalies", Duration.ofSeconds(3)).stream()
+            .map(r -> read(r.getValue()))
+            .toList();
+    assertThat(records).hasSizeGreaterThanOrEqualTo(firstRun.size());
+    assertThat(records)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("series").asText()).isEqualTo("product.views");
+              assertThat(r.get("key").asText()).isEqualTo("P00042");
+              assertThat(r.get("bucketStart").asText()).isEqualTo("2026-11-30T00:01:40Z");
+              assertThat(r.get("kind").asText()).isEqualTo("peer");
+              assertThat(r.get("actual").asDouble()).isGreaterThanOrEqualTo(80);
+              assertThat(r.get("score").asDouble()).isGreaterThan(4);
+              assertThat(r.get("explanation").asText()).contains("P00042");
+            });
+  }
+
+  @Test
+  @Order(2)
+  void aReplayByAFreshJobOverwritesTheRowsInsteadOfAddingThem() throws Exception {
+    long forecastsBefore = count("series_forecasts FINAL WHERE bucket_ms < " + lastClosed());
+    JobClient replay = startJob(true, "ops-it-replay");
+    replay.getJobExecutionResult().get();
+
+    assertThat(anomalies()).isEqualTo(firstRun);
+    assertThat(count("series_forecasts FINAL WHERE bucket_ms < " + lastClosed()))
+        .isEqualTo(forecastsBefore);
+    // The replay did write again: the topic (at least once) now holds every anomaly twice.
+    assertThat(kafka.readAll("anomalies", Duration.ofSeconds(3))).hasSize(2 * firstRun.size());
+  }
+
+  /**
+   * Buckets before this one were all written by the first run when it was cancelled: it waited for
+   * a row of bucket BOT_TO + 5, and a bucket with no events is written (as zero) one bucket later.
+   */
+  private static long lastClosed() {
+    return SyntheticTraffic.bucketMs(SyntheticTraffic.BOT_TO + 4);
+  }
+
+  private static long count(String from) {
+    return Long.parseLong(clickHouse.query("SELECT count() FROM " + from).get(0).get(0));
+  }
+
+  private static String name(PrometheusScrape scrape, String part) {
+    Set<String> names =
+        scrape.names().stream().filter(n -> n.contains(part)).collect(Collectors.toSet());
+    assertThat(names).as("metrics named *%s*", part).hasSize(1);
+    return names.iterator().next();
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError(json, e);
+    }
+  }
+
+  private static Configuration reporter() {
+    Configuration conf = new Configuration();
+    OpsJob.prometheusReporter(conf, METRICS_PORT);
+    return conf;
+  }
+}

@@ -1,0 +1,143 @@
+package com.shopverse.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.shopverse.events.EventSource;
+import com.shopverse.events.InteractionEvent;
+import com.shopverse.events.InteractionType;
+import com.shopverse.events.order.OrderEvent;
+import com.shopverse.events.order.OrderPlaced;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A compressed day of shop traffic as Kafka record values, in event time starting at {@link
+ * #START}: a seasonal curve of views and carts from 30 shoppers over 100 Zipf-popular products, a
+ * few orders, one injected spike of add-to-carts and one bot viewing one product.
+ */
+final class SyntheticTraffic {
+
+  static final long START = Instant.parse("2026-11-30T00:00:00Z").toEpochMilli();
+  static final int BUCKET_MS = 1000;
+  static final int SEASON = 20;
+  static final int BUCKETS = 130;
+  static final int SPIKE_BUCKET = 90;
+  static final int BOT_FROM = 100;
+  static final int BOT_TO = 102;
+  static final String BOT = "a-bot";
+  static final String BOT_PRODUCT = "P00042";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  final List<Map.Entry<String, String>> interactions = new ArrayList<>();
+  final List<Map.Entry<String, String>> orders = new ArrayList<>();
+
+  SyntheticTraffic() throws Exception {
+    Random random = new Random(8);
+    double[] zipf = new double[100];
+    double sum = 0;
+    for (int r = 0; r < zipf.length; r++) {
+      sum += 1.0 / (r + 1);
+      zipf[r] = sum;
+    }
+    for (int b = 0; b < BUCKETS; b++) {
+      double curve = 1 + 0.5 * Math.sin(2 * Math.PI * b / SEASON);
+      int views = poisson(random, 40 * curve);
+      int carts = poisson(random, 8 * curve) + (b == SPIKE_BUCKET ? 60 : 0);
+      int placed = poisson(random, 3 * curve);
+      for (int i = 0; i < views; i++) {
+        int rank = 0;
+        double u = random.nextDouble() * sum;
+        while (zipf[rank] < u) {
+          rank++;
+        }
+        interaction(random, b, "u" + random.nextInt(30), InteractionType.PRODUCT_VIEWED, rank + 1);
+      }
+      for (int i = 0; i < carts; i++) {
+        interaction(
+            random,
+            b,
+            "u" + random.nextInt(30),
+            InteractionType.ADDED_TO_CART,
+            1 + random.nextInt(20));
+      }
+      if (b >= BOT_FROM && b <= BOT_TO) {
+        for (int i = 0; i < 80; i++) {
+          interaction(random, b, BOT, InteractionType.PRODUCT_VIEWED, 42);
+        }
+      }
+      for (int i = 0; i < placed; i++) {
+        UUID order = UUID.randomUUID();
+        orders.add(
+            Map.entry(
+                order.toString(),
+                JSON.writerFor(OrderEvent.class)
+                    .writeValueAsString(
+                        new OrderPlaced(
+                            UUID.randomUUID(),
+                            at(random, b),
+                            1,
+                            order,
+                            "u1",
+                            List.of(new OrderPlaced.Line("P00001", 1, 999)),
+                            999,
+                            "EUR"))));
+      }
+      if (b == 10) {
+        interactions.add(Map.entry("junk", "{not json"));
+        orders.add(Map.entry("junk", "{\"type\":\"NoSuchEvent\"}"));
+      }
+    }
+  }
+
+  private void interaction(
+      Random random, int bucket, String shopper, InteractionType type, int product)
+      throws Exception {
+    String productId = String.format("P%05d", product);
+    InteractionEvent e =
+        new InteractionEvent(
+            UUID.randomUUID(),
+            type,
+            InteractionEvent.SCHEMA_VERSION,
+            at(random, bucket),
+            null,
+            shopper.startsWith("a-") ? null : shopper,
+            shopper.startsWith("a-") ? shopper : null,
+            "s-" + shopper,
+            productId,
+            "C01",
+            null,
+            null,
+            null,
+            null,
+            EventSource.WEB);
+    interactions.add(Map.entry(shopper, JSON.writeValueAsString(e)));
+  }
+
+  private static Instant at(Random random, int bucket) {
+    return Instant.ofEpochMilli(START + (long) bucket * BUCKET_MS + random.nextInt(BUCKET_MS));
+  }
+
+  static long bucketMs(int bucket) {
+    return START + (long) bucket * BUCKET_MS;
+  }
+
+  private static int poisson(Random random, double mean) {
+    double l = Math.exp(-mean);
+    int k = 0;
+    double p = 1;
+    do {
+      k++;
+      p *= random.nextDouble();
+    } while (p > l);
+    return k - 1;
+  }
+}
