@@ -103,6 +103,7 @@ for rate in $RATES; do
     {
       echo "- Load average (1, 5, 15 min) when the run started: $load"
       gc_summary "$before" "$after" "$((sent * 35 / 30))"
+      echo
     } >>"$RESULTS"
   done
 done
