@@ -2,6 +2,7 @@ package com.shopverse.recommendation.model;
 
 import com.shopverse.events.InteractionType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,16 @@ public final class HybridRecommender {
    */
   private static final double RECENCY_EXPONENT = 2;
 
+  private static final Comparator<ShopperItem> RECENT_FIRST =
+      Comparator.comparingLong((ShopperItem item) -> item.lastMs)
+          .reversed()
+          .thenComparing(item -> item.productId);
+
+  private static final Comparator<Candidate> BEST_FIRST =
+      Comparator.comparingDouble((Candidate c) -> c.score)
+          .reversed()
+          .thenComparing(c -> c.productId);
+
   private final ModelSettings settings;
 
   public HybridRecommender(ModelSettings settings) {
@@ -53,13 +64,21 @@ public final class HybridRecommender {
 
   /** The products whose neighbours a personalised list needs: the shopper's most recent ones. */
   public List<ShopperItem> recent(List<ShopperItem> history) {
-    return history.stream()
-        .sorted(
-            Comparator.comparingLong((ShopperItem item) -> item.lastMs)
-                .reversed()
-                .thenComparing(item -> item.productId))
-        .limit(settings.historyItems())
-        .toList();
+    int keep = Math.min(history.size(), settings.historyItems());
+    if (recentFirst(history)) {
+      // The serving index keeps histories in this order: no copy, no sort on the request path.
+      return Collections.unmodifiableList(history.subList(0, keep));
+    }
+    return history.stream().sorted(RECENT_FIRST).limit(keep).toList();
+  }
+
+  private static boolean recentFirst(List<ShopperItem> history) {
+    for (int i = 1; i < history.size(); i++) {
+      if (RECENT_FIRST.compare(history.get(i - 1), history.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -77,14 +96,17 @@ public final class HybridRecommender {
       Catalog catalog,
       long nowMs,
       int limit) {
-    Map<String, Candidate> candidates = new HashMap<>();
+    List<ShopperItem> recent = recent(history);
+    // Sized for every popular product and every seed's neighbours: no rehash while ranking.
+    Map<String, Candidate> candidates =
+        new HashMap<>(
+            capacity(popular.size() + recent.size() * (1 + settings.neighboursPerItem())));
     Map<String, ShopperItem> excluded = new HashMap<>();
     for (ShopperItem item : history) {
       if (blocked(item, nowMs)) {
         excluded.put(item.productId, item);
       }
     }
-    List<ShopperItem> recent = recent(history);
     double topInterest =
         recent.stream().mapToDouble(item -> settings.valueAt(item.score, nowMs)).max().orElse(0);
     Map<String, Double> affinity = new HashMap<>();
@@ -122,7 +144,7 @@ public final class HybridRecommender {
       List<Popular> popular,
       Catalog catalog,
       int limit) {
-    Map<String, Candidate> candidates = new HashMap<>();
+    Map<String, Candidate> candidates = new HashMap<>(capacity(popular.size() + neighbours.size()));
     double strongest = neighbours.isEmpty() ? 0 : neighbours.get(0).score();
     Reason because =
         new Reason("co_visitation", "shoppers who looked at " + productId + " also looked at this");
@@ -158,7 +180,8 @@ public final class HybridRecommender {
         break;
       }
       String category = category(item.productId(), "", catalog);
-      double liking = affinity.getOrDefault(category, 0.0);
+      Double liked = affinity.get(category); // not getOrDefault(.., 0.0): that boxes per item
+      double liking = liked == null ? 0 : liked;
       double base = settings.trendingWeight() * item.score() / top;
       // The text is built only for the items picked: most candidates are dropped.
       Reason reason =
@@ -178,6 +201,10 @@ public final class HybridRecommender {
     if (max > 0) {
       affinity.replaceAll((category, value) -> value / max);
     }
+  }
+
+  private static int capacity(int entries) {
+    return (int) (entries / 0.75f) + 1;
   }
 
   private static String category(String productId, String fallback, Catalog catalog) {
@@ -211,7 +238,7 @@ public final class HybridRecommender {
 
   /** Filters, sorts and caps per category; relaxes the cap only to fill the list. */
   private List<Scored> rank(Map<String, Candidate> candidates, Catalog catalog, int limit) {
-    List<Candidate> ordered = new ArrayList<>();
+    List<Candidate> ordered = new ArrayList<>(candidates.size());
     for (Candidate candidate : candidates.values()) {
       ProductFacts facts = catalog.find(candidate.productId);
       if (facts != null && facts.recommendable()) {
@@ -219,10 +246,7 @@ public final class HybridRecommender {
         ordered.add(candidate);
       }
     }
-    ordered.sort(
-        Comparator.comparingDouble((Candidate c) -> c.score)
-            .reversed()
-            .thenComparing(c -> c.productId));
+    ordered.sort(BEST_FIRST);
     Map<String, Scored> picked = new LinkedHashMap<>();
     Map<String, Integer> perCategory = new HashMap<>();
     for (Candidate candidate : ordered) {

@@ -12,6 +12,7 @@ import com.shopverse.recommendation.serving.Recommendations;
 import com.shopverse.recommendation.serving.Requests;
 import com.shopverse.recommendation.serving.Serving;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,11 @@ class PersonalController {
 
   private List<Scored> personalised(String shopper, int limit) {
     List<ShopperItem> history = index.history(shopper);
-    List<String> seeds = recommender.recent(history).stream().map(item -> item.productId).toList();
+    List<ShopperItem> recent = recommender.recent(history);
+    List<String> seeds = new ArrayList<>(recent.size());
+    for (ShopperItem item : recent) {
+      seeds.add(item.productId);
+    }
     Map<String, List<Neighbour>> neighbours = index.neighbours(seeds);
     return recommender.personalised(
         history, neighbours, popular.get(), catalog, System.currentTimeMillis(), limit);

@@ -7,7 +7,8 @@ import com.shopverse.recommendation.RecommendationProperties;
 import com.shopverse.recommendation.index.ModelIndex;
 import com.shopverse.recommendation.model.Scored;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public class Serving {
 
   private final Cache<String, List<Recommendation>> fresh;
   private final Cache<String, List<Recommendation>> lastGood;
-  private final MeterRegistry meters;
+  private final ServingMeters meters;
   private final ModelIndex index;
 
   Serving(RecommendationProperties properties, MeterRegistry meters, ModelIndex index) {
@@ -43,7 +44,7 @@ public class Serving {
     this.fresh =
         Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
     this.lastGood = Caffeine.newBuilder().maximumSize(properties.lastGoodEntries()).build();
-    this.meters = meters;
+    this.meters = new ServingMeters(meters);
   }
 
   /**
@@ -52,8 +53,8 @@ public class Serving {
    */
   public Recommendations serve(
       String kind, String window, String key, Computation live, Supplier<List<Scored>> fallback) {
-    Timer.Sample sample = Timer.start(meters);
-    return counted(sample, resolve(kind, window, key, live, fallback));
+    long start = System.nanoTime();
+    return counted(start, resolve(kind, window, key, live, fallback));
   }
 
   /**
@@ -62,7 +63,7 @@ public class Serving {
    */
   public Recommendations serveFromIndex(
       String kind, Supplier<List<Scored>> ranked, Supplier<List<Scored>> coldStart) {
-    Timer.Sample sample = Timer.start(meters);
+    long start = System.nanoTime();
     Recommendations result;
     if (!index.loaded()) {
       result = new Recommendations(kind, of(coldStart.get()), true, "popular", null);
@@ -72,26 +73,26 @@ public class Serving {
       result = new Recommendations(kind, of(ranked.get()), false, "index", null);
     }
     if (result.fallback()) {
-      meters.counter("shopverse.recommendations.fallbacks", "kind", kind).increment();
+      meters.kind(kind).fallback();
     }
-    return counted(sample, result);
+    return counted(start, result);
   }
 
   private static List<Recommendation> of(List<Scored> scored) {
-    return scored.stream().map(Recommendation::of).toList();
+    List<Recommendation> items = new ArrayList<>(scored.size());
+    for (Scored item : scored) {
+      items.add(Recommendation.of(item));
+    }
+    return Collections.unmodifiableList(items); // cached lists are shared between requests
   }
 
-  private Recommendations counted(Timer.Sample sample, Recommendations result) {
-    String kind = result.kind();
-    sample.stop(meters.timer("shopverse.recommendations.latency", "kind", kind));
-    meters
-        .counter("shopverse.recommendations.served", "kind", kind, "source", result.source())
-        .increment();
+  private Recommendations counted(long startNanos, Recommendations result) {
+    ServingMeters.Kind kind = meters.kind(result.kind());
+    kind.served(result.source());
     for (Recommendation item : result.items()) {
-      meters
-          .counter("shopverse.recommendations.reasons", "kind", kind, "reason", item.reasonCode())
-          .increment();
+      kind.reason(item.reasonCode());
     }
+    kind.latency(startNanos);
     return result;
   }
 
@@ -108,7 +109,7 @@ public class Serving {
       return new Recommendations(kind, items, false, "live", window);
     } catch (ClickHouseException e) {
       log.warn("Recommendations fell back ({}): {}", kind, e.getMessage());
-      meters.counter("shopverse.recommendations.fallbacks", "kind", kind).increment();
+      meters.kind(kind).fallback();
       List<Recommendation> last = lastGood.getIfPresent(key);
       if (last != null) {
         return new Recommendations(kind, last, true, "last-good", window);
