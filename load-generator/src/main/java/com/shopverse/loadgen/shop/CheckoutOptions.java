@@ -27,6 +27,7 @@ record CheckoutOptions(
     Products products,
     String out,
     String label,
+    String cpu,
     List<String> args) {
 
   static final String USAGE =
@@ -44,6 +45,8 @@ record CheckoutOptions(
         --products <p>       all (default) | a count of in-stock products, most stock first | P00001,P00002
         --label <text>       names the run in the report
         --out <file>         append the Markdown report
+        --cpu <name=pid,…>   report each process's CPU (with its children) while ordering, per paid
+                             order, from /proc (the generator's own is always added)
       """;
 
   private static final Set<String> NAMES =
@@ -57,7 +60,8 @@ record CheckoutOptions(
           "--timeout",
           "--products",
           "--label",
-          "--out");
+          "--out",
+          "--cpu");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
   private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -103,6 +107,7 @@ record CheckoutOptions(
         products(given.getOrDefault("--products", "all")),
         given.get("--out"),
         given.get("--label"),
+        given.get("--cpu"),
         List.of(args));
   }
 
