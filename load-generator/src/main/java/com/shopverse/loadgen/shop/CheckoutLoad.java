@@ -105,7 +105,7 @@ public final class CheckoutLoad {
    */
   private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(30);
 
-  private static final int SETUP_ATTEMPTS = 3;
+  private static final int SETUP_ATTEMPTS = 5;
 
   private final CheckoutOptions options;
   private final BlockingHttp http;
@@ -264,10 +264,10 @@ public final class CheckoutLoad {
     return stock;
   }
 
-  /** Fresh shoppers, a few at a time: each registration and login is an Argon2id hash. */
+  /** Fresh shoppers, two at a time: each registration and login is an Argon2id hash. */
   private List<Shopper> register() throws InterruptedException {
     String run = Long.toString(System.currentTimeMillis(), 36);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<Shopper>> pending = new ArrayList<>();
       for (int i = 0; i < options.shoppers(); i++) {
@@ -295,9 +295,9 @@ public final class CheckoutLoad {
     Answer failed = null;
     for (int attempt = 1; attempt <= SETUP_ATTEMPTS; attempt++) {
       Answer registered =
-          setup.call("POST", options.gateway() + "/api/auth/register", null, credentials);
+          setup.call("POST", options.auth() + "/api/auth/register", null, credentials);
       if (registered.ok() || registered.status() == 409) {
-        Answer login = setup.call("POST", options.gateway() + "/api/auth/login", null, credentials);
+        Answer login = setup.call("POST", options.auth() + "/api/auth/login", null, credentials);
         Matcher token = TOKEN.matcher(login.body());
         if (login.ok() && token.find()) {
           return new Shopper(email, token.group(1));

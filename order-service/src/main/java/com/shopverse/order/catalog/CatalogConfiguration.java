@@ -17,6 +17,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
@@ -32,7 +33,10 @@ import org.springframework.web.client.RestClient;
  * Two RestClients for catalog-service, both with timeouts: a public one for product reads and one
  * for the inventory API that carries this service's own client-credentials token. The token comes
  * from auth-service's {@code /oauth2/token}, is cached until shortly before it expires, and is
- * dropped and fetched anew when the catalog answers 401.
+ * dropped and fetched anew when the catalog answers 401. One request thread fetches it at a time:
+ * without that, every checkout in flight when no token was cached (at start, after a 401) asked
+ * auth-service for one, each an Argon2id check of the client secret there; on a loaded machine
+ * those outlasted the read timeout, no token was ever cached, and every checkout failed with 503.
  *
  * <p>Both go over one pool of keep-alive connections (Apache HttpClient 5, classic: the call runs
  * on the request's own thread). The JDK {@code HttpClient} used before hands every exchange to its
@@ -82,11 +86,19 @@ class CatalogConfiguration {
         .build();
   }
 
+  /** The cached service token (a bean so a test can drop it, as a 401 does). */
+  @Bean
+  OAuth2AuthorizedClientService catalogTokens(CatalogProperties properties) {
+    return new InMemoryOAuth2AuthorizedClientService(
+        new InMemoryClientRegistrationRepository(registration(properties)));
+  }
+
   @Bean
   CatalogClient catalogClient(
       RestClient.Builder builder,
       CatalogProperties properties,
-      CloseableHttpClient catalogHttpClient) {
+      CloseableHttpClient catalogHttpClient,
+      OAuth2AuthorizedClientService catalogTokens) {
     HttpComponentsClientHttpRequestFactory requests =
         new HttpComponentsClientHttpRequestFactory(catalogHttpClient);
     requests.setReadTimeout(properties.readTimeout());
@@ -97,24 +109,27 @@ class CatalogConfiguration {
             .clone()
             .baseUrl(properties.url().toString())
             .requestFactory(requests)
-            .requestInterceptor(clientCredentials(properties, requests))
+            .requestInterceptor(clientCredentials(properties, requests, catalogTokens))
             .build();
     return new CatalogClient(products, inventory);
   }
 
+  private static ClientRegistration registration(CatalogProperties properties) {
+    return ClientRegistration.withRegistrationId(REGISTRATION)
+        .clientId(properties.clientId())
+        .clientSecret(properties.clientSecret())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+        .scope(properties.scope())
+        .tokenUri(properties.tokenUri().toString())
+        .build();
+  }
+
   private static OAuth2ClientHttpRequestInterceptor clientCredentials(
-      CatalogProperties properties, HttpComponentsClientHttpRequestFactory requests) {
-    ClientRegistration registration =
-        ClientRegistration.withRegistrationId(REGISTRATION)
-            .clientId(properties.clientId())
-            .clientSecret(properties.clientSecret())
-            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-            .scope(properties.scope())
-            .tokenUri(properties.tokenUri().toString())
-            .build();
-    var registrations = new InMemoryClientRegistrationRepository(registration);
-    OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+      CatalogProperties properties,
+      HttpComponentsClientHttpRequestFactory requests,
+      OAuth2AuthorizedClientService tokens) {
+    var registrations = new InMemoryClientRegistrationRepository(registration(properties));
 
     var tokenClient = new RestClientClientCredentialsTokenResponseClient();
     tokenClient.setRestClient(
@@ -134,7 +149,15 @@ class CatalogConfiguration {
     var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
     manager.setAuthorizedClientProvider(provider);
 
-    var interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+    // One fetch at a time; the threads that waited find the token it cached (a map lookup).
+    Object fetching = new Object();
+    OAuth2AuthorizedClientManager singleFlight =
+        request -> {
+          synchronized (fetching) {
+            return manager.authorize(request);
+          }
+        };
+    var interceptor = new OAuth2ClientHttpRequestInterceptor(singleFlight);
     interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
     interceptor.setPrincipalResolver(request -> SERVICE);
     interceptor.setAuthorizationFailureHandler(
