@@ -187,7 +187,6 @@ public final class CheckoutLoad {
     double elapsed = Math.max(options.duration().toNanos(), stats.lastDoneNanos() - start) / 1e9;
     Map<String, Double> cpuAfter = cpu.sample();
     double wall = (System.nanoTime() - start) / 1e9;
-    cpuTable = ProcessCpu.table(cpuBefore, cpuAfter, stats.count(CheckoutStats.PAID), wall);
     System.err.println("verifying stock, orders and outbox …");
 
     // A checkout given up on may still finish in order-service (its catalog and payment calls
@@ -196,6 +195,10 @@ public final class CheckoutLoad {
     TimeUnit.SECONDS.sleep(unsettled ? 15 : 1);
     Map<String, Integer> after = stock(before.keySet());
     Listed listed = listOrders(shoppers);
+    // Per order placed: a checkout whose answer timed out may still have been paid (and cost it
+    // all).
+    long placed = Math.max(listed.paid(), stats.count(CheckoutStats.PAID));
+    cpuTable = ProcessCpu.table(cpuBefore, cpuAfter, placed, wall);
     StockCheck check = new StockCheck(before, after, stats.answeredUnits(), listed.paidUnits());
     long expectedEvents =
         CheckoutReport.EVENTS_PER_ORDER * Math.max(listed.paid(), stats.count(CheckoutStats.PAID));

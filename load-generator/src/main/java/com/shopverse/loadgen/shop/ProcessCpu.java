@@ -104,7 +104,7 @@ final class ProcessCpu {
       Map<String, Double> before, Map<String, Double> after, long paid, double seconds) {
     StringBuilder md = new StringBuilder();
     md.append(
-        "\n| CPU while ordering (from /proc) | CPU s | ms per paid order | cores (of the run's"
+        "\n| CPU while ordering (from /proc) | CPU s | ms per PAID order | cores (of the run's"
             + " wall time) |\n|---|---:|---:|---:|\n");
     double total = 0;
     for (Map.Entry<String, Double> part : before.entrySet()) {
