@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checkout benchmark (issue 4, "Numbers"), all on this machine over loopback. At each rate in RATES,
-# CheckoutLoad (load-generator) registers fresh shoppers through the gateway, then places orders
+# CheckoutLoad (load-generator) registers fresh shoppers (at auth-service), then places orders
 # open-loop: a cart add of one unit and a checkout with a new Idempotency-Key (token check, stock
 # reservation at catalog-service, sandbox payment, order and outbox commit). Afterwards it checks
 # that nothing was oversold (per product: stock before - stock after = units in PAID orders) and
