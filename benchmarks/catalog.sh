@@ -7,8 +7,8 @@
 #   search: words from product names, two-word searches, and typos (a letter dropped, two letters
 #           swapped) that only the trigram fallback finds.
 # Each request picks its URL at random (fixed seed), so caches see a realistic mix, not one URL.
-# The stack runs on its own ports (offset 10000, outside Linux's ephemeral port range) and state
-# folder, with full JIT, and is stopped after.
+# The stack runs on its own ports (offset 12000: outside Linux's ephemeral port range, and not
+# recommendations.sh's 10000, so the two can run side by side) and state folder, with full JIT, and is stopped after.
 #
 #   benchmarks/catalog.sh [results-file]
 #   RATES="200 1000" DURATION=30s WARMUP=10s CONNECTIONS=64 benchmarks/catalog.sh
@@ -19,11 +19,11 @@ RATES="${RATES:-200 1000}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
-export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=10000 SHOPVERSE_JAVA_OPTS=""
+export SHOPVERSE_HOME="$ROOT/.shopverse-bench/catalog" SHOPVERSE_PORT_OFFSET=12000 SHOPVERSE_JAVA_OPTS=""
 # Every request comes from 127.0.0.1: the per-IP limits would measure the limiter, not the platform.
 export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
-GATEWAY=http://127.0.0.1:18080
-DIRECT=http://127.0.0.1:18082
+GATEWAY=http://127.0.0.1:20080
+DIRECT=http://127.0.0.1:20082
 JAR="$ROOT/load-generator/target/load-generator-0.1.0-SNAPSHOT.jar"
 WORK="$(mktemp -d)"
 

@@ -12,8 +12,8 @@
 # included) takes from what the previous ones left. The defaults plan 2,000 + 37,500 orders. A run
 # that plans more orders than there are units says so in its report; its extra orders are 409
 # out-of-stock, counted, never hidden.
-# The stack runs on its own ports (offset 10000, outside Linux's ephemeral port range) and state
-# folder, with full JIT, and is stopped after. Exit code 1 if any run oversold.
+# The stack runs on its own ports (offset 12000: outside Linux's ephemeral port range, and not
+# recommendations.sh's 10000, so the two can run side by side) and state folder, with full JIT, and is stopped after. Exit code 1 if any run oversold.
 #
 #   benchmarks/checkout.sh [results-file]
 #   RATES="50 200 1000" DURATION=30s WARMUP=20s WARMUP_RATE=20 SETTLE=10 SHOPPERS=<n> benchmarks/checkout.sh
@@ -27,13 +27,13 @@ WARMUP="${WARMUP:-20s}"
 WARMUP_RATE="${WARMUP_RATE:-20}"
 # Seconds of rest before each run, so one run's backlog (outbox, reservations, GC) is not the next's.
 SETTLE="${SETTLE:-10}"
-export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=10000 SHOPVERSE_JAVA_OPTS=""
+export SHOPVERSE_HOME="$ROOT/.shopverse-bench/checkout" SHOPVERSE_PORT_OFFSET=12000 SHOPVERSE_JAVA_OPTS=""
 # Every request comes from 127.0.0.1: the per-IP limits would measure the limiter, not the platform.
 export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
-GATEWAY=http://127.0.0.1:18080
-AUTH=http://127.0.0.1:18081
-CATALOG=http://127.0.0.1:18082
-ORDER=http://127.0.0.1:18083
+GATEWAY=http://127.0.0.1:20080
+AUTH=http://127.0.0.1:20081
+CATALOG=http://127.0.0.1:20082
+ORDER=http://127.0.0.1:20083
 JAR="$ROOT/load-generator/target/load-generator-0.1.0-SNAPSHOT.jar"
 
 rm -rf "$SHOPVERSE_HOME"
