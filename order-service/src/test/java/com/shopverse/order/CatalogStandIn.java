@@ -54,6 +54,7 @@ public final class CatalogStandIn implements AutoCloseable {
   private final Map<UUID, Held> reservations = new HashMap<>();
   private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
+  private volatile Duration tokenDelay = Duration.ZERO;
   private volatile Duration reservationDelay = Duration.ZERO;
   private volatile boolean down;
   private final HttpServer server;
@@ -101,6 +102,11 @@ public final class CatalogStandIn implements AutoCloseable {
     return tokenRequests.get();
   }
 
+  /** Makes every token answer take this long (a busy auth-service). */
+  public void delayTokens(Duration delay) {
+    tokenDelay = delay;
+  }
+
   /** Makes every reservation take this long (a slow catalog). */
   public void delayReservations(Duration delay) {
     reservationDelay = delay;
@@ -113,6 +119,7 @@ public final class CatalogStandIn implements AutoCloseable {
 
   private void token(HttpExchange exchange) throws IOException {
     tokenRequests.incrementAndGet();
+    sleep(tokenDelay);
     String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String basic =
         "Basic "

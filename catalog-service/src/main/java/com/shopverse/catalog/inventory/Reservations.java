@@ -6,6 +6,8 @@ import com.shopverse.catalog.Problems;
 import com.shopverse.defaults.ProblemDetailsAdvice;
 import com.shopverse.defaults.ProblemException;
 import com.shopverse.events.catalog.StockChanged;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +43,34 @@ public class Reservations {
     this.properties = properties;
   }
 
+  /**
+   * Four statements for a one-line reservation (its row, the stock update, its line, the outbox
+   * row): the answer is built from what they returned, not read back.
+   */
   Outcome reserve(UUID id, List<ReservationRequest.Line> lines) {
-    Optional<Reservation> existing = find(id);
-    if (existing.isPresent()) {
-      return new Outcome(sameLinesOrConflict(existing.get(), lines), false);
-    }
-    int inserted =
+    Optional<Timestamp> expiresAt =
         jdbc.sql(
                 "INSERT INTO reservations (id, status, expires_at)"
                     + " VALUES (?, 'RESERVED', now() + make_interval(secs => ?))"
-                    + " ON CONFLICT (id) DO NOTHING")
+                    + " ON CONFLICT (id) DO NOTHING RETURNING expires_at")
             .params(id, properties.reservationTtl().toMillis() / 1000.0)
-            .update();
-    if (inserted == 0) { // the same id, reserved concurrently and committed meanwhile
+            .query(Timestamp.class)
+            .optional();
+    if (expiresAt.isEmpty()) { // the same id again (a retry), or reserved concurrently
       return new Outcome(sameLinesOrConflict(find(id).orElseThrow(), lines), false);
     }
+    List<Reservation.Line> taken = new ArrayList<>();
     for (ReservationRequest.Line line :
         lines.stream().sorted(Comparator.comparing(ReservationRequest.Line::productId)).toList()) {
-      take(id, line.productId(), line.quantity());
+      taken.add(take(id, line.productId(), line.quantity()));
     }
-    return new Outcome(find(id).orElseThrow(), true);
+    return new Outcome(
+        new Reservation(
+            id, Reservation.Status.RESERVED, expiresAt.get().toInstant(), List.copyOf(taken)),
+        true);
   }
 
-  private void take(UUID reservationId, String productId, int quantity) {
+  private Reservation.Line take(UUID reservationId, String productId, int quantity) {
     record Taken(String name, long priceMinor, String currency, int stock) {}
     Optional<Taken> taken =
         jdbc.sql(
@@ -110,9 +117,26 @@ public class Reservations {
         .update();
     events.stockChanged(
         productId, -quantity, t.stock(), StockChanged.Reason.RESERVED, reservationId);
+    return new Reservation.Line(productId, quantity, t.priceMinor(), t.currency(), t.name());
   }
 
+  /**
+   * Checkout's path is one conditional update (held and not expired: confirmed) and the lines; the
+   * other cases (already confirmed, expired, released, unknown) take the locked path below.
+   */
   Reservation confirm(UUID id) {
+    Optional<Timestamp> confirmed =
+        jdbc.sql(
+                "UPDATE reservations SET status = 'CONFIRMED', updated_at = now()"
+                    + " WHERE id = ? AND status = 'RESERVED' AND expires_at >= now()"
+                    + " RETURNING expires_at")
+            .param(id)
+            .query(Timestamp.class)
+            .optional();
+    if (confirmed.isPresent()) {
+      return new Reservation(
+          id, Reservation.Status.CONFIRMED, confirmed.get().toInstant(), lines(id));
+    }
     Reservation reservation = lock(id);
     switch (reservation.status()) {
       case CONFIRMED:

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 record CheckoutOptions(
     String gateway,
+    String auth,
     String catalog,
     String order,
     int shoppers,
@@ -27,6 +28,7 @@ record CheckoutOptions(
     Products products,
     String out,
     String label,
+    String cpu,
     List<String> args) {
 
   static final String USAGE =
@@ -34,6 +36,9 @@ record CheckoutOptions(
       Usage: java -cp load-generator.jar com.shopverse.loadgen.shop.CheckoutLoad --rate <orders/s> [options]
 
         --gateway <url>      default http://127.0.0.1:8080 (every shopper call goes through it)
+        --auth <url>         where shoppers register and log in before the run (not timed); default
+                             the gateway. auth-service direct keeps the gateway's auth timeout and
+                             breaker out of the setup on a busy machine
         --catalog <url>      catalog-service, for stock reads and its outbox metrics; default :8082
         --order <url>        order-service, for the orders check and its outbox metrics; default :8083
         --shoppers <n>       registered before the run; each has one order in flight at most, so this
@@ -44,11 +49,14 @@ record CheckoutOptions(
         --products <p>       all (default) | a count of in-stock products, most stock first | P00001,P00002
         --label <text>       names the run in the report
         --out <file>         append the Markdown report
+        --cpu <name=pid,…>   report each process's CPU (with its children) while ordering, per paid
+                             order, from /proc (the generator's own is always added)
       """;
 
   private static final Set<String> NAMES =
       Set.of(
           "--gateway",
+          "--auth",
           "--catalog",
           "--order",
           "--shoppers",
@@ -57,7 +65,8 @@ record CheckoutOptions(
           "--timeout",
           "--products",
           "--label",
-          "--out");
+          "--out",
+          "--cpu");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
   private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -92,8 +101,10 @@ record CheckoutOptions(
     if (rate * duration.toNanos() / 1e9 < 1) {
       throw new IllegalArgumentException("--rate × --duration plans no order at all");
     }
+    String gateway = url("--gateway", given.getOrDefault("--gateway", "http://127.0.0.1:8080"));
     return new CheckoutOptions(
-        url("--gateway", given.getOrDefault("--gateway", "http://127.0.0.1:8080")),
+        gateway,
+        url("--auth", given.getOrDefault("--auth", gateway)),
         url("--catalog", given.getOrDefault("--catalog", "http://127.0.0.1:8082")),
         url("--order", given.getOrDefault("--order", "http://127.0.0.1:8083")),
         (int) wholeNumber("--shoppers", given.getOrDefault("--shoppers", "200"), 10_000),
@@ -103,6 +114,7 @@ record CheckoutOptions(
         products(given.getOrDefault("--products", "all")),
         given.get("--out"),
         given.get("--label"),
+        given.get("--cpu"),
         List.of(args));
   }
 

@@ -43,6 +43,9 @@ class CheckoutOptionsTest {
     CheckoutOptions options = CheckoutOptions.parse("--rate", "2.5");
 
     assertThat(options.gateway()).isEqualTo("http://127.0.0.1:8080");
+    assertThat(options.auth())
+        .as("shoppers register through the gateway")
+        .isEqualTo(options.gateway());
     assertThat(options.catalog()).isEqualTo("http://127.0.0.1:8082");
     assertThat(options.order()).isEqualTo("http://127.0.0.1:8083");
     assertThat(options.shoppers()).isEqualTo(200);
@@ -50,6 +53,15 @@ class CheckoutOptionsTest {
     assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(options.products().all()).isTrue();
     assertThat(options.plannedOrders()).isEqualTo(75);
+  }
+
+  @Test
+  void registersShoppersWhereAuthIsGiven() {
+    CheckoutOptions options =
+        CheckoutOptions.parse("--rate", "1", "--auth", "http://127.0.0.1:18081/");
+
+    assertThat(options.auth()).isEqualTo("http://127.0.0.1:18081");
+    assertThat(options.gateway()).isEqualTo("http://127.0.0.1:8080");
   }
 
   @Test

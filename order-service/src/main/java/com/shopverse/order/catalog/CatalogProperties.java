@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scope the scope the inventory API requires
  * @param connectTimeout TCP connect timeout for catalog and token calls
  * @param readTimeout how long one catalog or token call may take
+ * @param maxConnections pooled keep-alive connections to catalog-service (beyond them a call waits
+ *     up to {@code connectTimeout} for one); about the number of request threads that call it
  */
 @ConfigurationProperties("shopverse.order.catalog")
 public record CatalogProperties(
@@ -24,4 +26,5 @@ public record CatalogProperties(
     String clientSecret,
     @DefaultValue("inventory") String scope,
     @DefaultValue("1s") Duration connectTimeout,
-    @DefaultValue("3s") Duration readTimeout) {}
+    @DefaultValue("3s") Duration readTimeout,
+    @DefaultValue("64") int maxConnections) {}

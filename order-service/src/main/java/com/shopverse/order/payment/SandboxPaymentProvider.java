@@ -1,8 +1,8 @@
 package com.shopverse.order.payment;
 
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * A payment provider that takes no money and can be told what to answer (see {@link
  * SandboxPaymentProperties}): approve, decline, or not answer within the timeout. It keeps charges
  * by reference in memory so a retried charge gets the same payment id, as a real PSP's idempotency
- * keys would.
+ * keys would; at most {@code max-charges} of them for at most {@code charge-retention} (unbounded,
+ * they filled the old generation under checkout load and made every young GC slow).
  */
 @Component
 class SandboxPaymentProvider implements PaymentProvider {
@@ -21,10 +22,23 @@ class SandboxPaymentProvider implements PaymentProvider {
   private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
 
   private final SandboxPaymentProperties properties;
-  private final Map<String, String> charges = new ConcurrentHashMap<>();
+  private final Cache<String, String> charges;
 
   SandboxPaymentProvider(SandboxPaymentProperties properties) {
     this.properties = properties;
+    // Evicts on the calling thread: cheap, and no pool thread to start or to wait for in tests.
+    this.charges =
+        Caffeine.newBuilder()
+            .maximumSize(properties.maxCharges())
+            .expireAfterWrite(properties.chargeRetention())
+            .executor(Runnable::run)
+            .build();
+  }
+
+  /** How many charges are remembered now. */
+  long remembered() {
+    charges.cleanUp();
+    return charges.estimatedSize();
   }
 
   @Override
@@ -42,14 +56,14 @@ class SandboxPaymentProvider implements PaymentProvider {
       default -> {
         pause(properties.latency().toMillis());
         return new PaymentResult.Approved(
-            charges.computeIfAbsent(request.reference(), ref -> "pay_" + UUID.randomUUID()));
+            charges.get(request.reference(), ref -> "pay_" + UUID.randomUUID()));
       }
     }
   }
 
   @Override
   public void refund(String reference) {
-    if (charges.remove(reference) != null) {
+    if (charges.asMap().remove(reference) != null) {
       log.info("Sandbox refunded payment {}", reference);
     }
   }

@@ -13,10 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import tools.jackson.databind.JsonNode;
 
 /** Checkout against the catalog stand-in and a real PostgreSQL. */
 class CheckoutApiIT extends OrderServiceTestBase {
+
+  @Autowired OAuth2AuthorizedClientService serviceTokens;
 
   @org.springframework.beans.factory.annotation.Autowired
   io.micrometer.core.instrument.MeterRegistry meters;
@@ -282,6 +286,34 @@ class CheckoutApiIT extends OrderServiceTestBase {
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.body()).contains("cart-empty");
+  }
+
+  @Test
+  void fetchesTheServiceTokenOnceWhenManyCheckoutsFindNoneCached() throws Exception {
+    List<String> shoppers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String shopper = newShopper();
+      addToCart(shopper, newProduct(100, 5), 1);
+      shoppers.add(shopper);
+    }
+    // As at start-up or after a 401: no token cached, and auth-service slow to hash the secret.
+    serviceTokens.removeAuthorizedClient("catalog-inventory", "order-service");
+    catalog.delayTokens(Duration.ofMillis(300));
+    int before = catalog.tokenRequests();
+    ExecutorService pool = Executors.newFixedThreadPool(shoppers.size());
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (String shopper : shoppers) {
+        answers.add(pool.submit(() -> checkout(shopper, key(), "{}")));
+      }
+      for (Future<HttpResponse<String>> answer : answers) {
+        assertThat(answer.get().statusCode()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+      catalog.delayTokens(Duration.ZERO);
+    }
+    assertThat(catalog.tokenRequests() - before).isEqualTo(1);
   }
 
   @Test
