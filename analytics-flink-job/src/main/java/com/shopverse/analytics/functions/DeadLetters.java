@@ -52,6 +52,9 @@ public final class DeadLetters {
   /** The reason a record could not be read by Jackson. */
   static String reason(Exception e) {
     String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    if (e instanceof InvalidTypeIdException t && t.getTypeId() == null) {
+      return missing("type");
+    }
     if (e instanceof InvalidTypeIdException
         || (e instanceof InvalidFormatException f
             && f.getTargetType() != null

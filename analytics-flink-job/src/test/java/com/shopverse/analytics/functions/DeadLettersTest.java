@@ -14,7 +14,7 @@ class DeadLettersTest {
   @Test
   void namesMalformedJsonAsSuch() {
     assertThat(reason("{not json", InteractionEvent.class)).startsWith("malformed-json: ");
-    assertThat(reason("[1,2]", OrderEvent.class)).startsWith("malformed-json: ");
+    assertThat(reason("{\"type\":\"OrderPaid\",", OrderEvent.class)).startsWith("malformed-json: ");
   }
 
   @Test
@@ -25,6 +25,12 @@ class DeadLettersTest {
         .startsWith("unknown-type: ");
     assertThat(reason("{\"type\":\"PriceGuessed\"}", CatalogEvent.class))
         .startsWith("unknown-type: ");
+  }
+
+  @Test
+  void namesAMissingTypeOfAPolymorphicContractAsAMissingField() {
+    assertThat(reason("{\"eventId\":\"1b4e28ba-2fa1-11d2-883f-0016d3cca427\"}", OrderEvent.class))
+        .isEqualTo("missing-field: type");
   }
 
   @Test
