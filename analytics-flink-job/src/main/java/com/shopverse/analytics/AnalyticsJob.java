@@ -1,9 +1,12 @@
 package com.shopverse.analytics;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
-import com.shopverse.analytics.source.InteractionDeserializer;
+import com.shopverse.analytics.sink.DeadLetterSerializer;
+import com.shopverse.analytics.source.RawRecordDeserializer;
 import com.shopverse.clickhouse.ClickHouseSchema;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
@@ -13,6 +16,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -22,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point: reads settings, makes sure the ClickHouse tables exist, wires Kafka and ClickHouse
- * into {@link InteractionsPipeline} and runs it. Started with {@code java -jar} it runs on an
- * in-process MiniCluster (the local stack); submitted to a Flink cluster it runs there.
+ * Entry point: reads settings, makes sure the ClickHouse tables and the Kafka topics (the three
+ * inputs and their dead-letter topics) exist, wires Kafka and ClickHouse into {@link
+ * InteractionsPipeline} and runs it. Started with {@code java -jar} it runs on an in-process
+ * MiniCluster (the local stack); submitted to a Flink cluster it runs there.
  */
 public final class AnalyticsJob {
 
@@ -36,9 +42,14 @@ public final class AnalyticsJob {
     JobSettings settings = JobSettings.from(args);
     ClickHouseSchema.apply(
         settings.clickhouseUrl(), settings.clickhouseDatabase(), Duration.ofSeconds(10));
-    // Started before any producer, the source would fail on the missing topic and restart until it
+    // Started before any producer, a source would fail on its missing topic and restart until it
     // appears: a restart and failed checkpoints on every start, which the alerts would count.
-    KafkaTopics.ensure(settings.kafkaBootstrap(), settings.topic(), settings.topicPartitions());
+    // Same for the dead-letter topics, whose first record may come long after the start.
+    for (String topic :
+        List.of(settings.topic(), settings.ordersTopic(), settings.catalogTopic())) {
+      KafkaTopics.ensure(settings.kafkaBootstrap(), topic, settings.topicPartitions());
+      KafkaTopics.ensure(settings.kafkaBootstrap(), topic + DeadLetter.SUFFIX, 1);
+    }
 
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
@@ -46,8 +57,13 @@ public final class AnalyticsJob {
     env.enableCheckpointing(
         settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
-    KafkaSource<RawInteraction> source =
-        kafkaSource(settings.kafkaBootstrap(), settings.topic(), settings.groupId());
+    PipelineSources sources =
+        kafkaSources(
+            settings.kafkaBootstrap(),
+            settings.topic(),
+            settings.ordersTopic(),
+            settings.catalogTopic(),
+            settings.groupId());
 
     var sinkSettings =
         new ClickHouseSinkSettings(
@@ -61,8 +77,9 @@ public final class AnalyticsJob {
     PipelineSettings defaults = PipelineSettings.defaults();
     InteractionsPipeline.build(
         env,
-        source,
-        InteractionsPipeline.clickHouseSinks(sinkSettings),
+        sources,
+        InteractionsPipeline.clickHouseSinks(sinkSettings)
+            .withDeadLetters(deadLetterSink(settings.kafkaBootstrap())),
         new PipelineSettings(
             settings.dedupRetention(),
             defaults.outOfOrderness(),
@@ -70,20 +87,51 @@ public final class AnalyticsJob {
             defaults.statsFlushInterval(),
             defaults.idleness(),
             defaults.shopperRetention(),
-            ModelKnobs.from(System::getenv)));
+            ModelKnobs.from(System::getenv),
+            defaults.orderRetention()));
     env.execute("shopverse-analytics");
   }
 
-  /** The job's Kafka source: the value and the trace id of each record of {@code topic}. */
-  static KafkaSource<RawInteraction> kafkaSource(String bootstrap, String topic, String groupId) {
-    return KafkaSource.<RawInteraction>builder()
+  /** The job's three Kafka sources, one per topic, sharing the consumer group's offsets. */
+  static PipelineSources kafkaSources(
+      String bootstrap, String interactions, String orders, String catalog, String groupId) {
+    return new PipelineSources(
+        kafkaSource(bootstrap, interactions, groupId),
+        kafkaSource(bootstrap, orders, groupId),
+        kafkaSource(bootstrap, catalog, groupId));
+  }
+
+  /**
+   * Where refused records go: {@code <topic>.dlt}, at least once (flushed at each checkpoint; a
+   * replay after a crash may write a dead letter twice, with the same source offset in its
+   * headers).
+   */
+  static KafkaSink<DeadLetter> deadLetterSink(String bootstrap) {
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(bootstrap)
+        .setRecordSerializer(new DeadLetterSerializer())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setKafkaProducerConfig(producerConfig())
+        .build();
+  }
+
+  private static Properties producerConfig() {
+    Properties p = new Properties();
+    p.setProperty("acks", "all");
+    p.setProperty("enable.idempotence", "true");
+    return p;
+  }
+
+  /** A Kafka source: the value, position and trace id of each record of {@code topic}. */
+  static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, String groupId) {
+    return KafkaSource.<RawRecord>builder()
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(groupId)
         // Resume where the last checkpoint committed; a new group starts from the beginning.
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
         // The value and the traceparent header, so rows can be traced back to the request.
-        .setDeserializer(new InteractionDeserializer())
+        .setDeserializer(new RawRecordDeserializer())
         .setProperty("partition.discovery.interval.ms", "10000")
         .build();
   }

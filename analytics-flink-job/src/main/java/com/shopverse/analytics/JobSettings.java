@@ -10,6 +10,8 @@ import org.apache.flink.util.ParameterTool;
 record JobSettings(
     String kafkaBootstrap,
     String topic,
+    String ordersTopic,
+    String catalogTopic,
     int topicPartitions,
     String groupId,
     String clickhouseUrl,
@@ -28,6 +30,8 @@ record JobSettings(
     return new JobSettings(
         get(p, "kafka.bootstrap", "KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
         get(p, "topic", "INTERACTIONS_TOPIC", "user-interactions"),
+        get(p, "orders.topic", "ORDER_EVENTS_TOPIC", "order-events"),
+        get(p, "catalog.topic", "CATALOG_EVENTS_TOPIC", "catalog-events"),
         Integer.parseInt(get(p, "topic.partitions", "INTERACTIONS_TOPIC_PARTITIONS", "3")),
         get(p, "group.id", "ANALYTICS_GROUP_ID", "analytics-flink-job"),
         get(p, "clickhouse.url", "CLICKHOUSE_URL", "http://127.0.0.1:8123"),

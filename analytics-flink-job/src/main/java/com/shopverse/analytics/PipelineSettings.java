@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param idleness after how long a quiet Kafka partition stops holding the watermark back
  * @param shopperRetention how long a shopper's untouched product stays in the job's state
  * @param model the recommendation model's weights and windows (shared with the service)
+ * @param orderRetention how long a placed order waits in state for its payment
  */
 public record PipelineSettings(
     Duration dedupRetention,
@@ -23,7 +24,8 @@ public record PipelineSettings(
     Duration statsFlushInterval,
     Duration idleness,
     Duration shopperRetention,
-    ModelSettings model)
+    ModelSettings model,
+    Duration orderRetention)
     implements Serializable {
 
   public static PipelineSettings defaults() {
@@ -34,6 +36,7 @@ public record PipelineSettings(
         Duration.ofMillis(200),
         Duration.ofSeconds(30),
         Duration.ofDays(30),
-        ModelSettings.defaults());
+        ModelSettings.defaults(),
+        Duration.ofDays(7));
   }
 }

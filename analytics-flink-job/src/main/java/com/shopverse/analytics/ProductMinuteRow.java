@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One row of {@code product_minute_stats}: the exact counts of one product in one minute of event
- * time, as of {@code version}. A later version of the same (minute, product) replaces it.
+ * time, as of {@code version}. A later version of the same (minute, product) replaces it. {@code
+ * purchases} and {@code revenueMinor} (in minor units of {@code currency}) come from paid orders.
  */
 public record ProductMinuteRow(
     @JsonProperty("minute") long minuteEpochSecond,
@@ -17,4 +18,5 @@ public record ProductMinuteRow(
     @JsonProperty("removes") long removes,
     @JsonProperty("purchases") long purchases,
     @JsonProperty("revenue_minor") long revenueMinor,
+    @JsonProperty("currency") String currency,
     @JsonProperty("version") long version) {}

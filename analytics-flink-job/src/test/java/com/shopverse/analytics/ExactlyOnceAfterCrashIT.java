@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pipeline crashes mid-stream after part of its output reached ClickHouse, recovers from its
- * last checkpoint and replays: every count in ClickHouse must equal a recount of the input,
- * exactly.
+ * last checkpoint and replays: every count in ClickHouse must equal a recount of the input, exactly
+ * — interactions, purchases and revenue from paid orders (duplicates, cancellations and payments
+ * read before their order included), the shoppers' purchases, and the product dimension (newest
+ * version wins, an older one arriving last changes nothing).
  */
 class ExactlyOnceAfterCrashIT extends PipelineTestBase {
 
@@ -67,7 +70,9 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     // A client retry: the same events again, later in the stream.
     List<Sent> stream = new ArrayList<>(input);
     stream.addAll(input.subList(100, 400));
-    // One event two hours older than the rest, arriving last: late, so raw table only.
+    // One event two hours older than the rest, arriving among them: late, so raw table only.
+    // (Watermarks are not checkpointed: right after the restart, until the sources' next periodic
+    // watermark, no event is late. The short watermark interval below keeps that window small.)
     Sent late =
         event(
             UUID.randomUUID().toString(),
@@ -76,16 +81,23 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
             "P-LATE",
             START.minusSeconds(7200),
             1);
-    stream.add(late);
+    stream.add(3_000, late);
+
+    Orders orders = Orders.generate(200, new Random(7));
+    Catalog catalog = Catalog.generate(30, new Random(11));
 
     FailOnceSink.failed.set(false);
     FailOnceSink.written.set(0);
-    run(stream);
+    run(stream, orders.stream(), catalog.stream());
 
     assertThat(FailOnceSink.failed).as("the injected crash happened").isTrue();
     assertThat(clickHouse.query("SELECT count() FROM interactions FINAL"))
         .containsExactly(List.of(Integer.toString(input.size() + 1)));
-    assertThat(statsInClickHouse()).isEqualTo(recount(input));
+    assertThat(statsInClickHouse()).isEqualTo(recount(input, orders));
+    assertThat(purchaseCategories())
+        .as("paid lines carry the catalog's category, not the clients'")
+        .isEqualTo(catalog.categories(orders));
+    assertThat(productsInClickHouse()).isEqualTo(catalog.expected());
     List<Sent> modelled = new ArrayList<>(input);
     modelled.add(late); // too late for the minute counts, still one of the shopper's interactions
     assertSameScores(
@@ -95,40 +107,49 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     assertSameScores(
         "shopper_items",
         clickHouse.query("SELECT shopper_id, product_id, score FROM shopper_items FINAL"),
-        recountShopperItems(modelled));
+        recountShopperItems(modelled, orders));
+    assertThat(
+            clickHouse.query(
+                "SELECT shopper_id, product_id FROM shopper_items FINAL WHERE purchased = 1"
+                    + " ORDER BY shopper_id, product_id"))
+        .as("already bought = the paid orders' lines")
+        .isEqualTo(orders.boughtBy());
     assertThat(
             clickHouse.query(
                 "SELECT count() FROM product_minute_stats FINAL WHERE product_id = 'P-LATE'"))
         .containsExactly(List.of("0"));
   }
 
-  private static void run(List<Sent> stream) throws Exception {
+  private static void run(List<Sent> stream, List<String> orderEvents, List<String> catalogEvents)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    // Every record and state type must be one Flink serializes itself: Kryo is refused.
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     env.enableCheckpointing(100);
+    env.getConfig().setAutoWatermarkInterval(10);
     List<String> records = stream.stream().map(Sent::json).toList();
     var source =
         new DataGeneratorSource<>(
-            i -> RawInteraction.untraced(records.get(i.intValue())),
+            i -> RawRecord.untraced(records.get(i.intValue())),
             records.size(),
             RateLimiterStrategy.perSecond(2_000),
-            TypeInformation.of(RawInteraction.class));
+            TypeInformation.of(RawRecord.class));
     var settings =
         new ClickHouseSinkSettings(
             server.httpUrl(), "shopverse", 200, Duration.ofMillis(50), 3, Duration.ofSeconds(5));
     PipelineSinks sinks = InteractionsPipeline.clickHouseSinks(settings);
     InteractionsPipeline.build(
         env,
-        source,
-        new PipelineSinks(
-            sinks.interactions(),
-            new FailOnceSink<>(sinks.productMinuteStats(), 300),
-            sinks.coVisitation(),
-            sinks.shopperItems()),
+        new PipelineSources(
+            source,
+            bounded("order-events", orderEvents, 400),
+            bounded("catalog-events", catalogEvents, 400)),
+        sinks.withProductMinuteStats(new FailOnceSink<>(sinks.productMinuteStats(), 300)),
         new PipelineSettings(
             Duration.ofHours(1),
             Duration.ofSeconds(5),
@@ -136,29 +157,72 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
             Duration.ofMillis(50),
             Duration.ofSeconds(30),
             Duration.ofDays(30),
-            MODEL));
+            MODEL,
+            Duration.ofDays(7)));
     env.execute("exactly-once-it");
   }
 
-  /** What ClickHouse holds: "product minute" to "views clicks carts removes". */
+  private static DataGeneratorSource<RawRecord> bounded(
+      String topic, List<String> records, int perSecond) {
+    return new DataGeneratorSource<>(
+        i -> RawRecord.of(topic, records.get(i.intValue())),
+        records.size(),
+        RateLimiterStrategy.perSecond(perSecond),
+        TypeInformation.of(RawRecord.class));
+  }
+
+  /**
+   * What ClickHouse holds: "product minute" to "views clicks carts removes purchases revenue
+   * currency".
+   */
   private static Map<String, String> statsInClickHouse() {
     Map<String, String> stats = new TreeMap<>();
     for (List<String> row :
         clickHouse.query(
-            "SELECT product_id, toUnixTimestamp(minute), views, clicks, carts, removes FROM product_minute_stats FINAL")) {
-      stats.put(
-          row.get(0) + " " + row.get(1),
-          row.get(2) + " " + row.get(3) + " " + row.get(4) + " " + row.get(5));
+            "SELECT product_id, toUnixTimestamp(minute), views, clicks, carts, removes,"
+                + " purchases, revenue_minor, currency FROM product_minute_stats FINAL")) {
+      stats.put(row.get(0) + " " + row.get(1), String.join(" ", row.subList(2, row.size())));
     }
     return stats;
   }
 
-  /** The same, recounted from the input with each event once. */
-  private static Map<String, String> recount(List<Sent> input) {
+  /** "product minute" to category, of the rows with purchases. */
+  private static Map<String, String> purchaseCategories() {
+    Map<String, String> categories = new TreeMap<>();
+    for (List<String> row :
+        clickHouse.query(
+            "SELECT product_id, toUnixTimestamp(minute), category_id FROM product_minute_stats"
+                + " FINAL WHERE purchases > 0")) {
+      categories.put(row.get(0) + " " + row.get(1), row.get(2));
+    }
+    return categories;
+  }
+
+  private static Map<String, String> productsInClickHouse() {
+    Map<String, String> products = new TreeMap<>();
+    for (List<String> row :
+        clickHouse.query(
+            "SELECT product_id, sku, name, category_id, price_minor, currency, active, stock,"
+                + " in_stock, product_version FROM products FINAL")) {
+      products.put(row.get(0), String.join(" ", row.subList(1, row.size())));
+    }
+    return products;
+  }
+
+  /** The same, recounted from the input with each event once, purchases from paid orders. */
+  private static Map<String, String> recount(List<Sent> input, Orders orders) {
     Map<String, long[]> counts = new HashMap<>();
+    Map<String, String> currencies = new HashMap<>();
+    for (Orders.Line line : orders.paidLines()) {
+      String key = line.productId() + " " + line.paidAt().getEpochSecond() / 60 * 60;
+      long[] c = counts.computeIfAbsent(key, k -> new long[6]);
+      c[4] += line.quantity();
+      c[5] += line.quantity() * line.unitPriceMinor();
+      currencies.put(key, "EUR");
+    }
     for (Sent e : input) {
       long[] c =
-          counts.computeIfAbsent(e.productId() + " " + e.minuteEpochSecond(), k -> new long[4]);
+          counts.computeIfAbsent(e.productId() + " " + e.minuteEpochSecond(), k -> new long[6]);
       switch (e.type()) {
         case "PRODUCT_VIEWED" -> c[0]++;
         case "PRODUCT_CLICKED" -> c[1]++;
@@ -168,7 +232,23 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
       }
     }
     Map<String, String> stats = new TreeMap<>();
-    counts.forEach((key, c) -> stats.put(key, c[0] + " " + c[1] + " " + c[2] + " " + c[3]));
+    counts.forEach(
+        (key, c) ->
+            stats.put(
+                key,
+                c[0]
+                    + " "
+                    + c[1]
+                    + " "
+                    + c[2]
+                    + " "
+                    + c[3]
+                    + " "
+                    + c[4]
+                    + " "
+                    + c[5]
+                    + " "
+                    + currencies.getOrDefault(key, "")));
     return stats;
   }
 
@@ -201,9 +281,15 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     return pairs;
   }
 
-  /** Each shopper's weighted score per product, recounted from the input. */
-  private static Map<String, Double> recountShopperItems(List<Sent> input) {
+  /** Each shopper's weighted score per product, recounted from the input and the paid lines. */
+  private static Map<String, Double> recountShopperItems(List<Sent> input, Orders orders) {
     Map<String, Double> scores = new TreeMap<>();
+    for (Orders.Line line : orders.paidLines()) {
+      scores.merge(
+          "u:" + line.userId() + " " + line.productId(),
+          MODEL.weight(InteractionType.PURCHASED) * MODEL.boost(START.toEpochMilli()),
+          Double::sum);
+    }
     for (Sent e : input) {
       double weight = MODEL.weight(InteractionType.valueOf(e.type()));
       scores.merge(

@@ -63,9 +63,9 @@ class InteractionsPipelineIT extends PipelineTestBase {
     env.setParallelism(2);
     var source =
         new DataGeneratorSource<>(
-            i -> RawInteraction.untraced(records.get(i.intValue())),
+            i -> RawRecord.untraced(records.get(i.intValue())),
             records.size(),
-            TypeInformation.of(RawInteraction.class));
+            TypeInformation.of(RawRecord.class));
     var settings =
         new ClickHouseSinkSettings(
             server.httpUrl(), "shopverse", 100, Duration.ofMillis(100), 3, Duration.ofSeconds(5));

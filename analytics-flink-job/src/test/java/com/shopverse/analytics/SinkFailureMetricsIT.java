@@ -37,7 +37,7 @@ class SinkFailureMetricsIT extends PipelineTestBase {
             + "\"occurredAt\":\"2026-11-25T10:00:00Z\",\"userId\":\"u1\",\"query\":\"shoes\"}";
     var source =
         new DataGeneratorSource<>(
-            i -> RawInteraction.untraced(event), 1, TypeInformation.of(RawInteraction.class));
+            i -> RawRecord.untraced(event), 1, TypeInformation.of(RawRecord.class));
     var nowhere =
         new ClickHouseSinkSettings(
             "http://127.0.0.1:" + LocalProcess.freePort(),

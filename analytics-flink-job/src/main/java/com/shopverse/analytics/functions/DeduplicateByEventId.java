@@ -1,6 +1,5 @@
 package com.shopverse.analytics.functions;
 
-import com.shopverse.analytics.InteractionRow;
 import com.shopverse.analytics.metrics.ShopverseMetrics;
 import com.shopverse.analytics.metrics.WatermarkLag;
 import java.time.Duration;
@@ -17,19 +16,29 @@ import org.apache.flink.util.Collector;
  * retries). State lives for {@code retention}, then expires so it cannot grow without bound; a
  * duplicate arriving later still collapses in ClickHouse's ReplacingMergeTree.
  *
- * <p>Every event passes here, so this is where the job measures how far its event time trails the
- * wall clock ({@code shopverse.watermark_lag_ms}).
+ * <p>One instance per source topic, keyed by the event id (every contract's events carry one).
+ * Every interaction passes the interactions' instance, so that one measures how far the job's event
+ * time trails the wall clock ({@code shopverse.watermark_lag_ms}).
  */
-public class DeduplicateByEventId
-    extends KeyedProcessFunction<String, InteractionRow, InteractionRow> {
+public class DeduplicateByEventId<T> extends KeyedProcessFunction<String, T, T> {
 
   private final Duration retention;
+  private final String duplicatesMetric;
+  private final boolean measuresWatermarkLag;
   private transient ValueState<Boolean> seen;
   private transient Counter duplicates;
   private transient WatermarkLag watermarkLag;
 
+  /** The interactions' deduplication (metrics {@code interactionsDuplicate} and watermark lag). */
   public DeduplicateByEventId(Duration retention) {
+    this(retention, "interactionsDuplicate", true);
+  }
+
+  public DeduplicateByEventId(
+      Duration retention, String duplicatesMetric, boolean measuresWatermarkLag) {
     this.retention = retention;
+    this.duplicatesMetric = duplicatesMetric;
+    this.measuresWatermarkLag = measuresWatermarkLag;
   }
 
   @Override
@@ -41,16 +50,19 @@ public class DeduplicateByEventId
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
             .build());
     seen = getRuntimeContext().getState(descriptor);
-    duplicates = getRuntimeContext().getMetricGroup().counter("interactionsDuplicate");
-    watermarkLag =
-        ShopverseMetrics.of(getRuntimeContext().getMetricGroup())
-            .gauge(ShopverseMetrics.WATERMARK_LAG_MS, new WatermarkLag());
+    duplicates = getRuntimeContext().getMetricGroup().counter(duplicatesMetric);
+    if (measuresWatermarkLag) {
+      watermarkLag =
+          ShopverseMetrics.of(getRuntimeContext().getMetricGroup())
+              .gauge(ShopverseMetrics.WATERMARK_LAG_MS, new WatermarkLag());
+    }
   }
 
   @Override
-  public void processElement(InteractionRow row, Context ctx, Collector<InteractionRow> out)
-      throws Exception {
-    watermarkLag.observe(ctx.timerService().currentWatermark());
+  public void processElement(T row, Context ctx, Collector<T> out) throws Exception {
+    if (watermarkLag != null) {
+      watermarkLag.observe(ctx.timerService().currentWatermark());
+    }
     if (seen.value() != null) {
       duplicates.inc();
       return;

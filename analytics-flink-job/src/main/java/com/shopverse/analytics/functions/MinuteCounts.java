@@ -10,6 +10,9 @@ public class MinuteCounts {
   public long clicks;
   public long carts;
   public long removes;
+  public long purchases;
+  public long revenueMinor;
+  public String currency = "";
   public boolean dirty;
 
   public MinuteCounts() {}

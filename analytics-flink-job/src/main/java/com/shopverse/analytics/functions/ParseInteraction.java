@@ -1,24 +1,23 @@
 package com.shopverse.analytics.functions;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.shopverse.analytics.InteractionRow;
-import com.shopverse.analytics.RawInteraction;
+import com.shopverse.analytics.RawRecord;
 import com.shopverse.events.InteractionEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * Reads one Kafka record as an {@link InteractionEvent}, keeping the trace id its header carried. A
- * record that cannot be read goes to the {@link #MALFORMED} side output and is counted: it never
- * stops the job.
+ * record that cannot be read (malformed JSON, an unknown type, no eventId/type/occurredAt) goes to
+ * the {@link DeadLetters#TAG} side output and is counted ({@code interactionsMalformed} and {@code
+ * shopverse.dead_letters}): it never stops the job, and is not retried, since parsing the same
+ * bytes fails the same way every time.
  */
-public class ParseInteraction extends ProcessFunction<RawInteraction, InteractionRow> {
+public class ParseInteraction extends ProcessFunction<RawRecord, InteractionRow> {
 
   /**
    * How far ahead of the server's clock a client's {@code occurredAt} may be. Beyond it the event
@@ -27,36 +26,36 @@ public class ParseInteraction extends ProcessFunction<RawInteraction, Interactio
    */
   public static final long MAX_CLOCK_SKEW_MS = 5 * 60_000L;
 
-  public static final OutputTag<String> MALFORMED = new OutputTag<>("malformed-interactions") {};
-
   private transient ObjectMapper json;
   private transient Counter malformed;
   private transient Counter skewed;
+  private transient DeadLetters deadLetters;
 
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext context) {
-    json =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    json = DeadLetters.json();
+    deadLetters = new DeadLetters(getRuntimeContext());
     malformed = getRuntimeContext().getMetricGroup().counter("interactionsMalformed");
     skewed = getRuntimeContext().getMetricGroup().counter("interactionsClockSkewed");
   }
 
   @Override
-  public void processElement(RawInteraction record, Context ctx, Collector<InteractionRow> out) {
-    String value = record.json();
+  public void processElement(RawRecord record, Context ctx, Collector<InteractionRow> out) {
     InteractionEvent event;
     try {
-      event = json.readValue(value, InteractionEvent.class);
+      event = json.readValue(record.value(), InteractionEvent.class);
     } catch (Exception e) {
-      malformed.inc();
-      ctx.output(MALFORMED, value);
+      refuse(record, DeadLetters.reason(e), ctx);
       return;
     }
-    if (event.eventId() == null || event.type() == null || event.occurredAt() == null) {
-      malformed.inc();
-      ctx.output(MALFORMED, value);
+    String missing =
+        event == null
+            ? "value"
+            : event.eventId() == null
+                ? "eventId"
+                : event.type() == null ? "type" : event.occurredAt() == null ? "occurredAt" : null;
+    if (missing != null) {
+      refuse(record, DeadLetters.missing(missing), ctx);
       return;
     }
     InteractionRow row = toRow(event, record.traceId());
@@ -64,6 +63,11 @@ public class ParseInteraction extends ProcessFunction<RawInteraction, Interactio
       skewed.inc();
     }
     out.collect(row);
+  }
+
+  private void refuse(RawRecord record, String reason, Context ctx) {
+    malformed.inc();
+    ctx.output(DeadLetters.TAG, deadLetters.refuse(record, reason));
   }
 
   static InteractionRow toRow(InteractionEvent e, String traceId) {

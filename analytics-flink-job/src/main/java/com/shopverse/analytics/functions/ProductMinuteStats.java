@@ -1,6 +1,6 @@
 package com.shopverse.analytics.functions;
 
-import com.shopverse.analytics.InteractionRow;
+import com.shopverse.analytics.ProductActivity;
 import com.shopverse.analytics.ProductMinuteRow;
 import com.shopverse.analytics.metrics.ShopverseMetrics;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -27,14 +29,20 @@ import org.apache.flink.util.Collector;
  * <p>A minute's counts are kept until the watermark passes its end plus {@code allowedLateness},
  * then dropped; an event for a minute already dropped is late: it is counted in the {@code
  * shopverse.late_events} metric and stays in the raw table only. Purchases and revenue are not
- * counted from client events: they come from order-events, the server's truth.
+ * counted from client events: they come from paid orders on order-events, the server's truth.
+ *
+ * <p>The product's category is the catalog's ({@code ProductChanged}) once the job has seen one,
+ * else the one clients sent with their interactions; when the catalog's arrives or changes, the
+ * open minutes are relabelled and written again, so order lines (which carry no category) get it
+ * too.
  */
 public class ProductMinuteStats
-    extends KeyedProcessFunction<String, InteractionRow, ProductMinuteRow> {
+    extends KeyedProcessFunction<String, ProductActivity, ProductMinuteRow> {
 
   private final Duration allowedLateness;
   private final Duration flushInterval;
   private transient MapState<Long, MinuteCounts> minutes;
+  private transient ValueState<String> catalogCategory;
   private transient FlushSchedule flush;
   private transient Counter late;
   private transient RowVersions versions;
@@ -49,6 +57,8 @@ public class ProductMinuteStats
     minutes =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("minutes", Long.class, MinuteCounts.class));
+    catalogCategory =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("category", String.class));
     flush = new FlushSchedule(getRuntimeContext(), flushInterval);
     versions = new RowVersions();
     late =
@@ -57,8 +67,12 @@ public class ProductMinuteStats
   }
 
   @Override
-  public void processElement(InteractionRow row, Context ctx, Collector<ProductMinuteRow> out)
+  public void processElement(ProductActivity row, Context ctx, Collector<ProductMinuteRow> out)
       throws Exception {
+    if (ProductActivity.CATEGORY.equals(row.kind())) {
+      relabel(row.categoryId(), ctx);
+      return;
+    }
     long minuteMs = Math.floorDiv(row.eventTimeMs(), 60_000L) * 60_000L;
     long evictAt = minuteMs + 60_000L + allowedLateness.toMillis();
     if (evictAt <= ctx.timerService().currentWatermark()) {
@@ -73,30 +87,59 @@ public class ProductMinuteStats
     if (!count(row, counts)) {
       return;
     }
+    String category = catalogCategory.value();
+    if (category != null) {
+      counts.categoryId = category;
+    } else if (row.categoryId() != null) {
+      counts.categoryId = row.categoryId();
+    }
     counts.dirty = true;
     minutes.put(minuteMs, counts);
     flush.request(ctx.timerService());
   }
 
-  /** Adds the row to the counts; false if this type is not counted here. */
-  private static boolean count(InteractionRow row, MinuteCounts counts) {
-    switch (row.type()) {
-      case "PRODUCT_VIEWED" -> counts.views++;
-      case "PRODUCT_CLICKED" -> counts.clicks++;
-      case "ADDED_TO_CART" -> counts.carts += quantity(row);
-      case "REMOVED_FROM_CART" -> counts.removes += quantity(row);
+  /** The catalog's category for this product: every open minute carries it from now on. */
+  private void relabel(String category, Context ctx) throws Exception {
+    if (category.equals(catalogCategory.value())) {
+      return;
+    }
+    catalogCategory.update(category);
+    List<Map.Entry<Long, MinuteCounts>> changed = new ArrayList<>();
+    for (Map.Entry<Long, MinuteCounts> entry : minutes.entries()) {
+      if (!category.equals(entry.getValue().categoryId)) {
+        changed.add(Map.entry(entry.getKey(), entry.getValue()));
+      }
+    }
+    for (Map.Entry<Long, MinuteCounts> entry : changed) {
+      MinuteCounts counts = entry.getValue();
+      counts.categoryId = category;
+      counts.dirty = true;
+      minutes.put(entry.getKey(), counts);
+    }
+    if (!changed.isEmpty()) {
+      flush.request(ctx.timerService());
+    }
+  }
+
+  /** Adds the activity to the counts; false if this kind is not counted here. */
+  private static boolean count(ProductActivity row, MinuteCounts counts) {
+    switch (row.kind()) {
+      case ProductActivity.VIEW -> counts.views++;
+      case ProductActivity.CLICK -> counts.clicks++;
+      case ProductActivity.CART -> counts.carts += row.quantity();
+      case ProductActivity.REMOVE -> counts.removes += row.quantity();
+      case ProductActivity.PURCHASE -> {
+        counts.purchases += row.quantity();
+        counts.revenueMinor += row.revenueMinor();
+        if (row.currency() != null) {
+          counts.currency = row.currency();
+        }
+      }
       default -> {
         return false;
       }
     }
-    if (row.categoryId() != null) {
-      counts.categoryId = row.categoryId();
-    }
     return true;
-  }
-
-  private static long quantity(InteractionRow row) {
-    return row.quantity() != null && row.quantity() > 0 ? row.quantity() : 1;
   }
 
   @Override
@@ -146,8 +189,9 @@ public class ProductMinuteStats
               counts.clicks,
               counts.carts,
               counts.removes,
-              0,
-              0,
+              counts.purchases,
+              counts.revenueMinor,
+              counts.currency,
               versions.next()));
       counts.dirty = false;
       minutes.put(entry.getKey(), counts);

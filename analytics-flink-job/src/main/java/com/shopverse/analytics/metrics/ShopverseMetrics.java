@@ -27,6 +27,15 @@ public final class ShopverseMetrics {
   /** Failed inserts that were tried again after a back-off. */
   public static final String INSERT_RETRIES = "clickhouse_insert_retries";
 
+  /**
+   * Records a parse function could not read (malformed JSON, unknown type, missing field), sent to
+   * the source topic's dead-letter topic; the parsing operator names the topic.
+   */
+  public static final String DEAD_LETTERS = "dead_letters";
+
+  /** Catalog events older than what the product dimension already holds (ignored). */
+  public static final String STALE_CATALOG_EVENTS = "stale_catalog_events";
+
   private ShopverseMetrics() {}
 
   public static MetricGroup of(MetricGroup operator) {
