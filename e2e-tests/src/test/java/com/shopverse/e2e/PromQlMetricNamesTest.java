@@ -110,4 +110,14 @@ class PromQlMetricNamesTest {
     assertThat(MetricCoverage.missing(queries, Set.of("journey:x:ratio_rate5m"), Set.of()))
         .containsOnlyKeys("journey:x:ratio_rate5m");
   }
+
+  @Test
+  void aPlainNameRecordedByARuleCountsAsDefinedWithoutATargetExposingIt() {
+    var queries =
+        List.of(new ObservabilityAsCode.Query("rate(shopverse_x_total[5m])", "alerts.yml: alert"));
+
+    assertThat(MetricCoverage.missing(queries, Set.of(), Set.of("shopverse_x_total"))).isEmpty();
+    assertThat(MetricCoverage.missing(queries, Set.of(), Set.of()))
+        .containsOnlyKeys("shopverse_x_total");
+  }
 }
