@@ -27,14 +27,16 @@ export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GAT
 GATEWAY="http://127.0.0.1:$((8080 + OFFSET))"
 CLICKHOUSE="http://127.0.0.1:$((8123 + OFFSET))"
 JAR="$ROOT/ops-flink-job/target/ops-flink-job-0.1.0-SNAPSHOT.jar"
-WORK="$(mktemp -d)"
+# Kept after the run (the next run wipes it): the truth file and the simulator's report survive a failure.
+WORK="$SHOPVERSE_HOME/bench"
 
 grep -q 'simulate)' "$ROOT/shopverse" \
   || { echo "ops-intelligence: ./shopverse has no 'simulate' command yet (the shopper simulator, issue 8)" >&2; exit 1; }
 
 rm -rf "$SHOPVERSE_HOME"
 "$ROOT/shopverse" up >/dev/null
-trap '"$ROOT/shopverse" down >/dev/null; rm -rf "$WORK"' EXIT
+mkdir -p "$WORK"
+trap '"$ROOT/shopverse" down >/dev/null' EXIT
 
 START="$(date -u +%FT%T.%3NZ)"
 "$ROOT/shopverse" simulate --gateway "$GATEWAY" --duration "$DURATION" --rate "$RATE" --seed "$SEED" \
