@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -35,9 +40,16 @@ import org.apache.flink.util.Collector;
  * else the one clients sent with their interactions; when the catalog's arrives or changes, the
  * open minutes are relabelled and written again, so order lines (which carry no category) get it
  * too.
+ *
+ * <p>Flink does not checkpoint watermarks: after a restore the operator's watermark starts from
+ * scratch, and until the sources' next watermark arrives every event would look on time. A late
+ * event would then open a minute already written and dropped, and its row (holding that one event)
+ * would replace the minute's full counts in ClickHouse. So the watermark this operator had seen is
+ * checkpointed too, and lateness is judged against the higher of it and the current one.
  */
 public class ProductMinuteStats
-    extends KeyedProcessFunction<String, ProductActivity, ProductMinuteRow> {
+    extends KeyedProcessFunction<String, ProductActivity, ProductMinuteRow>
+    implements CheckpointedFunction {
 
   private final Duration allowedLateness;
   private final Duration flushInterval;
@@ -46,10 +58,37 @@ public class ProductMinuteStats
   private transient FlushSchedule flush;
   private transient Counter late;
   private transient RowVersions versions;
+  private transient ListState<Long> checkpointedWatermark;
+
+  /** The highest watermark seen by this subtask, carried across restores. */
+  private transient long seenWatermark;
 
   public ProductMinuteStats(Duration allowedLateness, Duration flushInterval) {
     this.allowedLateness = allowedLateness;
     this.flushInterval = flushInterval;
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    // Union state: after a rescale every subtask gets all the old subtasks' watermarks; the lowest
+    // is one every one of them had passed.
+    checkpointedWatermark =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>("seen-watermark", Long.class));
+    seenWatermark = Long.MIN_VALUE;
+    if (context.isRestored()) {
+      long lowest = Long.MAX_VALUE;
+      for (Long watermark : checkpointedWatermark.get()) {
+        lowest = Math.min(lowest, watermark);
+      }
+      seenWatermark = lowest == Long.MAX_VALUE ? Long.MIN_VALUE : lowest;
+    }
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    checkpointedWatermark.update(List.of(seenWatermark));
   }
 
   @Override
@@ -75,7 +114,8 @@ public class ProductMinuteStats
     }
     long minuteMs = Math.floorDiv(row.eventTimeMs(), 60_000L) * 60_000L;
     long evictAt = minuteMs + 60_000L + allowedLateness.toMillis();
-    if (evictAt <= ctx.timerService().currentWatermark()) {
+    seenWatermark = Math.max(seenWatermark, ctx.timerService().currentWatermark());
+    if (evictAt <= seenWatermark) {
       late.inc();
       return;
     }
@@ -152,6 +192,7 @@ public class ProductMinuteStats
     }
     // Event time: the minutes whose lateness window has closed are final; emit and forget them
     // (at the end of a bounded input, that is all of them).
+    seenWatermark = Math.max(seenWatermark, ctx.timerService().currentWatermark());
     if (timestamp == FlushSchedule.END_OF_TIME) {
       flush.done(ctx.timerService());
     }
