@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reservationSweepInterval how often the sweeper looks for expired reservations
  * @param maxReservationQuantity the most units of one product one reservation may take
  * @param maxReservationLines the most products one reservation may hold
+ * @param announceInterval how often products written without an event (the demo catalog, SQL
+ *     imports) are looked for and published on catalog-events
  */
 @ConfigurationProperties("shopverse.catalog")
 public record CatalogProperties(
@@ -19,4 +21,5 @@ public record CatalogProperties(
     @DefaultValue("10m") Duration reservationTtl,
     @DefaultValue("30s") Duration reservationSweepInterval,
     @DefaultValue("100") int maxReservationQuantity,
-    @DefaultValue("50") int maxReservationLines) {}
+    @DefaultValue("50") int maxReservationLines,
+    @DefaultValue("1m") Duration announceInterval) {}

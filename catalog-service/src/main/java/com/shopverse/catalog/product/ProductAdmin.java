@@ -140,8 +140,17 @@ class ProductAdmin {
     return stock.get();
   }
 
+  /** Publishes the product as it is now (see {@link ProductAnnouncer}). */
+  void announce(String id, ProductChanged.Change change) {
+    changed(id, change);
+  }
+
   private ProductDetails changed(String id, ProductChanged.Change change) {
     ProductDetails p = products.details(id, false).orElseThrow();
+    // In the write's transaction: the announcer must not publish this version a second time.
+    jdbc.sql("UPDATE products SET announced_version = ? WHERE id = ?")
+        .params(p.version(), id)
+        .update();
     events.record(
         new ProductChanged(
             UUID.randomUUID(),

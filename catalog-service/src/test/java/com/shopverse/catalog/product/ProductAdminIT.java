@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -38,6 +39,7 @@ class ProductAdminIT {
   static final JsonMapper json = JsonMapper.builder().build();
 
   @LocalServerPort int port;
+  @Autowired ProductAnnouncer announcer;
 
   static EmbeddedKafkaKraftBroker startBroker() {
     var broker = new EmbeddedKafkaKraftBroker(1, 3, "catalog-events");
@@ -149,6 +151,38 @@ class ProductAdminIT {
   }
 
   @Test
+  void announcesProductsWrittenBySqlOnceForEachVersion() {
+    category("c-books");
+    sql(
+        "INSERT INTO products (id, sku, name, price_minor, currency, category_id, stock)"
+            + " VALUES ('P-SEED-1', 'SKU-SEED-1', 'Seeded Book', 1200, 'EUR', 'c-books', 4)");
+    String viaApi = create("SKU-ANNOUNCED-1");
+
+    announcer.announce();
+    announcer.announce();
+    sql("UPDATE products SET price_minor = 999, version = version + 1 WHERE id = 'P-SEED-1'");
+    announcer.announce();
+    // A last event after the announcements: anything announced twice would arrive before it.
+    for (String id : List.of("P-SEED-1", viaApi)) {
+      http().post("/api/catalog/products/" + id + "/stock", "{\"delta\":1}", tokens.admin());
+    }
+
+    List<JsonNode> seeded = eventsFor("P-SEED-1", 3);
+    assertThat(seeded)
+        .extracting(e -> e.get("type").asString() + ":" + changeOf(e))
+        .containsExactly(
+            "ProductChanged:CREATED", "ProductChanged:UPDATED", "StockChanged:ADJUSTED");
+    assertThat(seeded.get(0).get("categoryId").asString()).isEqualTo("c-books");
+    assertThat(seeded.get(0).get("stock").asInt()).isEqualTo(4);
+    assertThat(seeded.get(1).get("priceMinor").asLong()).isEqualTo(999);
+    assertThat(seeded.get(1).get("version").asLong()).isEqualTo(1);
+    assertThat(eventsFor(viaApi, 2))
+        .as("a product written through the admin API is not announced again")
+        .extracting(e -> e.get("type").asString() + ":" + changeOf(e))
+        .containsExactly("ProductChanged:CREATED", "StockChanged:ADJUSTED");
+  }
+
+  @Test
   void rejectsAbsurdValuesNamingTheField() {
     category("c-books");
     HttpResponse<String> negative =
@@ -214,14 +248,20 @@ class ProductAdminIT {
 
   private void category(String id) {
     // No demo data here: the admin tests bring their own category.
+    sql(
+        "INSERT INTO categories (id, name) VALUES ('"
+            + id
+            + "', '"
+            + id
+            + "') ON CONFLICT DO NOTHING");
+  }
+
+  /** A write straight to the catalog's tables, as the demo seeding or an import does. */
+  private static void sql(String statement) {
     try (var con =
             java.sql.DriverManager.getConnection(postgres.jdbcUrl() + "&currentSchema=catalog");
-        var st =
-            con.prepareStatement(
-                "INSERT INTO categories (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-      st.setString(1, id);
-      st.setString(2, id);
-      st.executeUpdate();
+        var st = con.createStatement()) {
+      st.executeUpdate(statement);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
