@@ -24,6 +24,9 @@ final class Population {
     final String source;
     volatile String token;
 
+    /** Whether the account is known to exist (registered in this run, or found taken). */
+    volatile boolean accountKnown;
+
     Shopper(
         int index,
         boolean registered,

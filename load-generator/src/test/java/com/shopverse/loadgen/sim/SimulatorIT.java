@@ -123,16 +123,13 @@ class SimulatorIT {
               "bot-views",
               "password-bot",
               "error-burst");
-      // The shoppers' own requests all succeed against this server.
+      // The shoppers' own requests all succeed against this server; logins too, as every shopper
+      // registers before its first login instead of trying and failing first.
       for (String name : SimReport.JOURNEYS) {
-        if (!name.equals("login")) {
-          assertThat(journeys.get(name).errors())
-              .as(name + " " + journeys.get(name).outcomes())
-              .isZero();
-        }
+        assertThat(journeys.get(name).errors())
+            .as(name + " " + journeys.get(name).outcomes())
+            .isZero();
       }
-      // Logins: unknown shoppers get a 401 and register; nothing else fails.
-      assertThat(journeys.get("login").outcomes().keySet()).containsOnly("401 invalid-credentials");
       assertThat(gateway.tokenlessCartCalls.sum()).isZero();
       assertThat(gateway.anonymousEvents.sum()).isPositive();
       assertThat(gateway.addresses.size()).isGreaterThan(50);
