@@ -1,6 +1,10 @@
-# The Flink image with the analytics job in usrlib, for application mode (standalone-job).
+# The Flink image with one job jar in usrlib, for application mode (standalone-job, or the Flink
+# Kubernetes Operator's jarURI local:///opt/flink/usrlib/<job>.jar). JOB picks the module:
+# analytics-flink-job (the default) or ops-flink-job. One job per image: both jars shade the Kafka
+# connector, and Flink puts everything in usrlib on one class path.
 FROM flink:2.2.1-java17
-COPY analytics-flink-job/target/analytics-flink-job-0.1.0-SNAPSHOT.jar /opt/flink/usrlib/analytics-flink-job.jar
+ARG JOB=analytics-flink-job
+COPY ${JOB}/target/${JOB}-0.1.0-SNAPSHOT.jar /opt/flink/usrlib/${JOB}.jar
 # Flink's Prometheus reporter (shipped in plugins/metrics-prometheus of the distribution) on 9249 in
 # every container of this image, job manager and task managers alike, so the metrics do not depend
 # on each compose service repeating them in FLINK_PROPERTIES (which the entrypoint appends after

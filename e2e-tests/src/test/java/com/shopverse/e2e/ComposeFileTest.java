@@ -70,6 +70,7 @@ class ComposeFileTest {
             "clickhouse",
             "flink-jobmanager",
             "flink-taskmanager",
+            "ops-flink-job",
             "prometheus",
             "grafana",
             "otel-collector",
@@ -108,6 +109,22 @@ class ComposeFileTest {
         assertThat(settings).as("the job reads %s", variable).contains("\"" + variable + "\"");
       }
     }
+  }
+
+  @Test
+  void givesTheOpsJobOnlyVariablesItReadsAndScrapesItsMetrics() throws IOException {
+    String settings = read("ops-flink-job/src/main/java/com/shopverse/ops/OpsSettings.java");
+    JsonNode ops = compose.get("services").get("ops-flink-job");
+    for (String variable : names(ops.get("environment"))) {
+      assertThat(settings).as("the ops job reads %s", variable).contains("\"" + variable + "\"");
+    }
+    assertThat(ops.at("/build/args/JOB").asText()).isEqualTo("ops-flink-job");
+    assertThat(ops.get("entrypoint").toString()).contains("/opt/flink/usrlib/ops-flink-job.jar");
+    String port = ops.at("/environment/OPS_METRICS_PORT").asText();
+    assertThat(ops.path("expose").toString()).contains("\"" + port + "\"");
+    assertThat(read("deploy/prometheus/prometheus.yml")).contains("ops-flink-job:" + port);
+    String restPort = ops.at("/environment/OPS_REST_PORT").asText();
+    assertThat(ops.at("/healthcheck/test").toString()).contains("localhost:" + restPort + "/jobs");
   }
 
   @Test

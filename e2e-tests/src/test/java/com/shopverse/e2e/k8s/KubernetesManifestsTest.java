@@ -170,42 +170,83 @@ class KubernetesManifestsTest {
             .matcher(read("event-ingest-service/src/main/resources/application.yml"));
     assertThat(ingest.find()).isTrue();
     String partitions = ingest.group(1);
+    List<String> inputs = List.of("user-interactions", "order-events", "catalog-events");
+    List<String> deadLetters = inputs.stream().map(t -> t + ".dlt").toList();
+    List<String> all = new ArrayList<>(inputs);
+    all.addAll(deadLetters);
+    all.add("anomalies");
     assertThat(ofKind(local, "KafkaTopic").map(Manifests::name))
-        .containsExactlyInAnyOrder("user-interactions", "order-events", "catalog-events");
+        .containsExactlyInAnyOrderElementsOf(all);
     ofKind(local, "KafkaTopic")
+        .filter(t -> !deadLetters.contains(name(t)))
         .forEach(
             t -> assertThat(t.at("/spec/partitions").asText()).as(id(t)).isEqualTo(partitions));
+    // The analytics job creates its dead-letter topics with one partition; the manifests agree.
+    assertThat(read("analytics-flink-job/src/main/java/com/shopverse/analytics/AnalyticsJob.java"))
+        .contains("topic + DeadLetter.SUFFIX, 1)");
+    ofKind(local, "KafkaTopic")
+        .filter(t -> deadLetters.contains(name(t)))
+        .forEach(t -> assertThat(t.at("/spec/partitions").asText()).as(id(t)).isEqualTo("1"));
+    // A topic must not be left to a job to create: it would get one replica.
+    ofKind(base, "KafkaTopic")
+        .forEach(
+            t -> {
+              assertThat(t.at("/spec/replicas").asInt()).as(id(t)).isEqualTo(3);
+              assertThat(t.at("/spec/config/min.insync.replicas").asInt()).as(id(t)).isEqualTo(2);
+            });
     assertThat(configMap("event-ingest-service").path("INGEST_TOPIC_PARTITIONS").asText())
         .isEqualTo(partitions);
-    assertThat(flinkEnv().get("INTERACTIONS_TOPIC_PARTITIONS")).isEqualTo(partitions);
+    for (JsonNode flink : ofKind(local, "FlinkDeployment").toList()) {
+      assertThat(flinkEnv(flink).get("INTERACTIONS_TOPIC_PARTITIONS"))
+          .as(id(flink))
+          .isEqualTo(partitions);
+    }
   }
 
   @Test
-  void flinkRunsTheJobJarInApplicationModeWithCheckpointsAndThePrometheusReporter()
+  void flinkRunsEachJobJarInApplicationModeWithCheckpointsAndThePrometheusReporter()
       throws IOException {
-    JsonNode flink = ofKind(local, "FlinkDeployment").findFirst().orElseThrow();
     String dockerfile = read("deploy/docker/flink-job.Dockerfile");
-    String jar = flink.at("/spec/job/jarURI").asText();
-    assertThat(jar).startsWith("local:///opt/flink/usrlib/");
-    assertThat(dockerfile).contains(jar.substring("local://".length()));
-    String entryClass = flink.at("/spec/job/entryClass").asText();
-    assertThat(
-            ROOT.resolve(
-                "analytics-flink-job/src/main/java/" + entryClass.replace('.', '/') + ".java"))
-        .isRegularFile();
-    assertThat(flink.at("/spec/job/args").toString())
-        .contains("\"--parallelism\",\"" + flink.at("/spec/job/parallelism").asText() + "\"");
+    assertThat(dockerfile)
+        .contains("COPY ${JOB}/target/${JOB}-0.1.0-SNAPSHOT.jar /opt/flink/usrlib/${JOB}.jar");
+    List<JsonNode> deployments = ofKind(local, "FlinkDeployment").toList();
+    assertThat(deployments.stream().map(Manifests::name))
+        .containsExactlyInAnyOrder("shopverse-analytics", "shopverse-ops");
+    for (JsonNode flink : deployments) {
+      String jar = flink.at("/spec/job/jarURI").asText();
+      Matcher usrlib = Pattern.compile("local:///opt/flink/usrlib/([a-z-]+)\\.jar").matcher(jar);
+      assertThat(usrlib.matches()).as(jar).isTrue();
+      String module = usrlib.group(1);
+      assertThat(flink.at("/spec/image").asText())
+          .as("the image built with JOB=" + module)
+          .isEqualTo("shopverse/" + module + ":0.1.0-SNAPSHOT");
+      String entryClass = flink.at("/spec/job/entryClass").asText();
+      assertThat(ROOT.resolve(module + "/src/main/java/" + entryClass.replace('.', '/') + ".java"))
+          .as(id(flink))
+          .isRegularFile();
+      assertThat(flink.at("/spec/job/args").toString())
+          .contains("\"--parallelism\",\"" + flink.at("/spec/job/parallelism").asText() + "\"");
 
-    JsonNode conf = flink.at("/spec/flinkConfiguration");
-    assertThat(conf.path("metrics.reporter.prom.factory.class").asText())
-        .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-    assertThat(conf.path("metrics.reporter.prom.port").asText()).isEqualTo("9249");
-    assertThat(flink.at("/spec/podTemplate/metadata/annotations/prometheus.io~1port").asText())
-        .isEqualTo("9249");
-    assertThat(conf.path("execution.checkpointing.dir").asText())
-        .isNotBlank()
-        .isEqualTo(flinkEnv().get("CHECKPOINT_DIR"));
-    assertThat(conf.path("high-availability.type").asText()).isEqualTo("kubernetes");
+      JsonNode conf = flink.at("/spec/flinkConfiguration");
+      assertThat(conf.path("metrics.reporter.prom.factory.class").asText())
+          .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+      assertThat(conf.path("metrics.reporter.prom.port").asText()).isEqualTo("9249");
+      assertThat(flink.at("/spec/podTemplate/metadata/annotations/prometheus.io~1port").asText())
+          .isEqualTo("9249");
+      java.util.Map<String, String> env = flinkEnv(flink);
+      String checkpointDir = env.getOrDefault("CHECKPOINT_DIR", env.get("OPS_CHECKPOINT_DIR"));
+      assertThat(conf.path("execution.checkpointing.dir").asText())
+          .as(id(flink))
+          .isNotBlank()
+          .isEqualTo(checkpointDir);
+      assertThat(conf.path("high-availability.type").asText()).isEqualTo("kubernetes");
+    }
+    assertThat(
+            deployments.stream()
+                .map(f -> f.at("/spec/flinkConfiguration/execution.checkpointing.dir").asText())
+                .distinct())
+        .as("each job its own checkpoints")
+        .hasSize(2);
   }
 
   // ---------------------------------------------------------------- the checks can fail
@@ -322,8 +363,7 @@ class KubernetesManifestsTest {
         .path("data");
   }
 
-  private static java.util.Map<String, String> flinkEnv() {
-    JsonNode flink = ofKind(local, "FlinkDeployment").findFirst().orElseThrow();
+  private static java.util.Map<String, String> flinkEnv(JsonNode flink) {
     java.util.Map<String, String> env = new java.util.HashMap<>();
     flink
         .at("/spec/podTemplate/spec/containers/0/env")

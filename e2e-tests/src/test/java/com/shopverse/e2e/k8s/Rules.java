@@ -35,30 +35,37 @@ final class Rules {
    * rules may let in. Anything else let in by a podSelector breaks the rule.
    */
   static final Map<String, Set<String>> CALLERS =
-      Map.of(
-          "app.kubernetes.io/name=gateway-service", Set.of(),
-          "app.kubernetes.io/name=auth-service", Set.of("shopverse.io/tier=service"),
-          "app.kubernetes.io/name=catalog-service",
-              app("gateway-service", "order-service", "recommendation-service"),
-          "app.kubernetes.io/name=order-service", app("gateway-service"),
-          "app.kubernetes.io/name=event-ingest-service", app("gateway-service"),
-          "app.kubernetes.io/name=recommendation-service", app("gateway-service"),
-          "app.kubernetes.io/name=redis", app("gateway-service"),
-          "cnpg.io/cluster=shopverse-db",
+      Map.ofEntries(
+          Map.entry("app.kubernetes.io/name=gateway-service", Set.of()),
+          Map.entry("app.kubernetes.io/name=auth-service", Set.of("shopverse.io/tier=service")),
+          Map.entry(
+              "app.kubernetes.io/name=catalog-service",
+              app("gateway-service", "order-service", "recommendation-service")),
+          Map.entry("app.kubernetes.io/name=order-service", app("gateway-service")),
+          Map.entry("app.kubernetes.io/name=event-ingest-service", app("gateway-service")),
+          Map.entry("app.kubernetes.io/name=recommendation-service", app("gateway-service")),
+          Map.entry("app.kubernetes.io/name=redis", app("gateway-service")),
+          Map.entry(
+              "cnpg.io/cluster=shopverse-db",
               union(
                   app("auth-service", "catalog-service", "order-service"),
-                  Set.of("cnpg.io/cluster=shopverse-db")),
-          "clickhouse.altinity.com/chi=shopverse",
+                  Set.of("cnpg.io/cluster=shopverse-db"))),
+          Map.entry(
+              "clickhouse.altinity.com/chi=shopverse",
               union(
                   app("recommendation-service"),
-                  Set.of("app=shopverse-analytics", "clickhouse.altinity.com/chi=shopverse")),
-          "app=shopverse-analytics", Set.of("app=shopverse-analytics"));
+                  Set.of(
+                      "app=shopverse-analytics",
+                      "app=shopverse-ops",
+                      "clickhouse.altinity.com/chi=shopverse"))),
+          Map.entry("app=shopverse-analytics", Set.of("app=shopverse-analytics")),
+          Map.entry("app=shopverse-ops", Set.of("app=shopverse-ops")));
 
   /** The pods that reach Kafka's listener (Strimzi writes its NetworkPolicy from these). */
   static final Set<String> KAFKA_CLIENTS =
       union(
           app("catalog-service", "order-service", "event-ingest-service"),
-          Set.of("app=shopverse-analytics"));
+          Set.of("app=shopverse-analytics", "app=shopverse-ops"));
 
   private Rules() {}
 
