@@ -18,7 +18,6 @@ import com.shopverse.analytics.functions.Shoppers;
 import com.shopverse.analytics.sink.ClickHouseSink;
 import com.shopverse.analytics.sink.JsonRowFormat;
 import com.shopverse.events.InteractionType;
-import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -121,7 +120,14 @@ public final class InteractionsPipeline {
               .name("anomaly-event-time")
               .uid("anomaly-event-time");
     } else {
-      botFlags = env.fromData(List.<BotFlag>of(), TypeInformation.of(BotFlag.class));
+      // No anomalies source (tests of the interactions alone): a stream that never flags anyone,
+      // with the interactions' own watermarks, so it holds nothing back.
+      botFlags =
+          unique
+              .<BotFlag>flatMap((row, out) -> {})
+              .returns(TypeInformation.of(BotFlag.class))
+              .name("no-bot-flags")
+              .uid("no-bot-flags");
     }
     BroadcastStream<BotFlag> flags = botFlags.broadcast(BotFlags.DESCRIPTOR);
     SingleOutputStreamOperator<InteractionRow> trained =
