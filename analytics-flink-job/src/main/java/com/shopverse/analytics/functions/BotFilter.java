@@ -41,6 +41,6 @@ public class BotFilter extends BroadcastProcessFunction<InteractionRow, BotFlag,
   @Override
   public void processBroadcastElement(BotFlag flag, Context ctx, Collector<InteractionRow> out)
       throws Exception {
-    BotFlags.remember(ctx.getBroadcastState(BotFlags.DESCRIPTOR), flag, ctx.currentWatermark());
+    BotFlags.remember(ctx.getBroadcastState(BotFlags.DESCRIPTOR), flag);
   }
 }

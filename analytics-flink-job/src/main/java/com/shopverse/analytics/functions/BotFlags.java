@@ -13,7 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
  * The flagged shoppers, as every operator that drops or retracts a bot's interactions keeps them:
  * broadcast state (checkpointed with the operator), shopper (the ops job's key) to the end of the
  * flag in event time. An interaction of a flagged shopper timed before that end is a bot's, however
- * late it arrives. Expired flags are removed when the next flag arrives (broadcast state can only
+ * late it arrives. Expired flags are removed when a later flag arrives (broadcast state can only
  * change there), so the state holds at most the flags of about one {@code BOT_FLAG_TTL}.
  */
 public final class BotFlags {
@@ -54,21 +54,19 @@ public final class BotFlags {
 
   /**
    * Keeps the flag (the later end wins: a bot that goes on is flagged again every bucket) and
-   * removes the flags that ended before the watermark. Returns whether the shopper was not flagged
-   * before (so what it contributed still has to be retracted).
+   * removes the flags that ended before this flag's bucket did. The flag's own time is the clock,
+   * not the operator's watermark, so every parallel instance keeps the same flags (broadcast state
+   * must be updated alike everywhere). Returns whether the shopper was not flagged before (so what
+   * it contributed still has to be taken back).
    */
-  static boolean remember(BroadcastState<String, Long> flags, BotFlag flag, long watermark)
-      throws Exception {
+  static boolean remember(BroadcastState<String, Long> flags, BotFlag flag) throws Exception {
     Iterator<Map.Entry<String, Long>> entries = flags.iterator();
     while (entries.hasNext()) {
-      if (entries.next().getValue() <= watermark) {
+      if (entries.next().getValue() <= flag.bucketEndMs()) {
         entries.remove();
       }
     }
     Long before = flags.get(flag.shopper());
-    if (flag.untilMs() <= watermark) {
-      return false; // ended already: replayed from long ago
-    }
     flags.put(flag.shopper(), before == null ? flag.untilMs() : Math.max(before, flag.untilMs()));
     return before == null;
   }

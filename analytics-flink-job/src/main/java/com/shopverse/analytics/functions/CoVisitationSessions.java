@@ -83,8 +83,7 @@ public class CoVisitationSessions
   @Override
   public void processBroadcastElement(BotFlag flag, Context ctx, Collector<PairIncrement> out)
       throws Exception {
-    if (!BotFlags.remember(
-        ctx.getBroadcastState(BotFlags.DESCRIPTOR), flag, ctx.currentWatermark())) {
+    if (!BotFlags.remember(ctx.getBroadcastState(BotFlags.DESCRIPTOR), flag)) {
       return;
     }
     ctx.applyToKeyedState(

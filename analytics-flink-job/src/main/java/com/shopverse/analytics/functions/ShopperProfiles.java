@@ -97,8 +97,7 @@ public class ShopperProfiles
   @Override
   public void processBroadcastElement(BotFlag flag, Context ctx, Collector<ShopperItemRow> out)
       throws Exception {
-    if (!BotFlags.remember(
-        ctx.getBroadcastState(BotFlags.DESCRIPTOR), flag, ctx.currentWatermark())) {
+    if (!BotFlags.remember(ctx.getBroadcastState(BotFlags.DESCRIPTOR), flag)) {
       return;
     }
     ctx.applyToKeyedState(
