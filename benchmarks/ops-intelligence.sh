@@ -7,7 +7,9 @@
 #   3. runs the evaluator over the run's time range: precision, recall and time to detection per
 #      scenario, forecast MAPE against the naive "same as the last bucket", and how far ahead of
 #      each daily peak the forecast crosses the scaling threshold;
-#   4. appends everything to a dated results file, and stops the stack.
+#   4. counts what the shoppers the ops job flagged as bots sent after their first flag, and how much
+#      of it still reached what trains the recommendations (the analytics job should drop all of it);
+#   5. appends everything to a dated results file, and stops the stack.
 #
 #   benchmarks/ops-intelligence.sh [results-file]
 # Knobs (environment): DURATION (20m), RATE (20 sessions/s), SEED (42), DAY (5m), BUCKET (5s),
@@ -26,6 +28,7 @@ export OPS_BUCKET="$BUCKET" OPS_DAY="$DAY" OPS_HORIZONS="$HORIZONS"
 export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
 GATEWAY="http://127.0.0.1:$((8080 + OFFSET))"
 CLICKHOUSE="http://127.0.0.1:$((8123 + OFFSET))"
+ANALYTICS_METRICS="http://127.0.0.1:$((9249 + OFFSET))/metrics"
 JAR="$ROOT/ops-flink-job/target/ops-flink-job-0.1.0-SNAPSHOT.jar"
 # Kept after the run (the next run wipes it): the truth file and the simulator's report survive a failure.
 WORK="$SHOPVERSE_HOME/bench"
@@ -64,6 +67,27 @@ sleep 20
 java -cp "$JAR" com.shopverse.ops.eval.Evaluate --truth "$WORK/truth.jsonl" --clickhouse.url "$CLICKHOUSE" \
   --from "$START" --to "$END" --grace "${GRACE:-30s}" --series events.all --horizon "$LEAD_HORIZON" \
   --threshold-fraction "$THRESHOLD_FRACTION" --out "$RESULTS" >/dev/null
+
+# Bots and the recommendations' training: the flagged shoppers (ops job's anomalies), their events
+# received after their first flag (raw table), and what of them still trained a profile.
+sql() { curl -sf "$CLICKHOUSE/?database=shopverse" --data-binary "$1"; }
+FLAGGED="SELECT series_key AS shopper, min(detected_ms) AS flagged_ms FROM anomalies FINAL
+  WHERE series = 'shopper.events' AND kind = 'peer' AND direction = 'up' GROUP BY series_key"
+{
+  echo "## Bots and the recommendations' training"
+  echo
+  echo "- Shoppers flagged as bots: $(sql "SELECT count() FROM ($FLAGGED)")"
+  echo "- Their events received after their first flag (raw \`interactions\`): $(sql "SELECT count() FROM
+    (SELECT if(user_id != '', user_id, anonymous_id) AS shopper, received_ms FROM interactions FINAL)
+    ANY INNER JOIN ($FLAGGED) USING shopper WHERE received_ms > flagged_ms")"
+  echo "- Kept out of training by the analytics job (\`bot_events_excluded\`): $(curl -sf "$ANALYTICS_METRICS" \
+    | awk '/^flink_taskmanager_job_task_operator_shopverse_bot_events_excluded/ {s += $NF} END {print s + 0}')"
+  echo "- Their \`shopper_items\` rows trained by an interaction after the flag (should be 0): $(sql "SELECT count()
+    FROM shopper_items FINAL ANY INNER JOIN
+    (SELECT arrayJoin([concat('u:', shopper), concat('a:', shopper)]) AS shopper_id, flagged_ms FROM ($FLAGGED))
+    USING shopper_id WHERE last_ms > flagged_ms AND last_type != 'PURCHASED' AND score > 0")"
+  echo
+} >>"$RESULTS"
 if [[ -f "$WORK/simulator.md" ]]; then
   { echo "## Simulator report"; echo; cat "$WORK/simulator.md"; echo; } >>"$RESULTS"
 fi

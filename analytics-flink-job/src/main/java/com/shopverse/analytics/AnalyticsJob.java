@@ -46,7 +46,11 @@ public final class AnalyticsJob {
     // appears: a restart and failed checkpoints on every start, which the alerts would count.
     // Same for the dead-letter topics, whose first record may come long after the start.
     for (String topic :
-        List.of(settings.topic(), settings.ordersTopic(), settings.catalogTopic())) {
+        List.of(
+            settings.topic(),
+            settings.ordersTopic(),
+            settings.catalogTopic(),
+            settings.anomaliesTopic())) {
       KafkaTopics.ensure(settings.kafkaBootstrap(), topic, settings.topicPartitions());
       KafkaTopics.ensure(settings.kafkaBootstrap(), topic + DeadLetter.SUFFIX, 1);
     }
@@ -63,6 +67,7 @@ public final class AnalyticsJob {
             settings.topic(),
             settings.ordersTopic(),
             settings.catalogTopic(),
+            settings.anomaliesTopic(),
             settings.groupId());
 
     var sinkSettings =
@@ -88,7 +93,8 @@ public final class AnalyticsJob {
             defaults.idleness(),
             defaults.shopperRetention(),
             ModelKnobs.from(System::getenv),
-            defaults.orderRetention()));
+            defaults.orderRetention(),
+            settings.botFlagTtl()));
     env.execute("shopverse-analytics");
   }
 
@@ -99,6 +105,21 @@ public final class AnalyticsJob {
         kafkaSource(bootstrap, interactions, groupId),
         kafkaSource(bootstrap, orders, groupId),
         kafkaSource(bootstrap, catalog, groupId));
+  }
+
+  /** The three sources and the ops job's {@code anomalies} (bot flags), one group's offsets. */
+  static PipelineSources kafkaSources(
+      String bootstrap,
+      String interactions,
+      String orders,
+      String catalog,
+      String anomalies,
+      String groupId) {
+    return new PipelineSources(
+        kafkaSource(bootstrap, interactions, groupId),
+        kafkaSource(bootstrap, orders, groupId),
+        kafkaSource(bootstrap, catalog, groupId),
+        kafkaSource(bootstrap, anomalies, groupId));
   }
 
   /**

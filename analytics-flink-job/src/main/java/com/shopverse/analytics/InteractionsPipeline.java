@@ -1,10 +1,13 @@
 package com.shopverse.analytics;
 
+import com.shopverse.analytics.functions.BotFilter;
+import com.shopverse.analytics.functions.BotFlags;
 import com.shopverse.analytics.functions.CoVisitationScores;
 import com.shopverse.analytics.functions.CoVisitationSessions;
 import com.shopverse.analytics.functions.DeadLetters;
 import com.shopverse.analytics.functions.DeduplicateByEventId;
 import com.shopverse.analytics.functions.PaidOrders;
+import com.shopverse.analytics.functions.ParseAnomaly;
 import com.shopverse.analytics.functions.ParseCatalogEvent;
 import com.shopverse.analytics.functions.ParseInteraction;
 import com.shopverse.analytics.functions.ParseOrderEvent;
@@ -22,6 +25,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -41,7 +45,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * catalog-events -> parse -> event time -> deduplicate -> key by product -> products
  *                                                          └─ the product's category ─┤
  *        key by product -> per-minute counts, purchases, revenue -> product_minute_stats  ◀─┘
- * the three parsers' refused records -> dead letters (topic.dlt)
+ * anomalies -> parse (peer anomalies of shoppers, upwards: bot flags) -> broadcast to
+ *        bot-filter (after the raw table, before everything that trains), sessions, profiles
+ * the four parsers' refused records -> dead letters (topic.dlt)
  * </pre>
  *
  * Sinks are not chained to the operators before them: an insert waits on ClickHouse, and in its own
@@ -97,8 +103,43 @@ public final class InteractionsPipeline {
         .uid("clickhouse-interactions")
         .disableChaining();
 
-    DataStream<ProductActivity> activity =
+    // Bots the ops job flagged: their interactions stay raw, and train nothing from here on.
+    DataStream<BotFlag> botFlags;
+    if (sources.anomalies() != null) {
+      SingleOutputStreamOperator<BotFlag> parsedFlags =
+          env.fromSource(sources.anomalies(), WatermarkStrategy.noWatermarks(), "anomalies")
+              .uid("source-anomalies")
+              .process(new ParseAnomaly(settings.botFlagTtl()))
+              .name("parse-anomaly")
+              .uid("parse-anomaly");
+      deadLetters = deadLetters.union(parsedFlags.getSideOutput(DeadLetters.TAG));
+      // Idle like the other quiet topics, so it does not hold the watermark back.
+      botFlags =
+          parsedFlags
+              .assignTimestampsAndWatermarks(eventTime(settings, BotFlag::bucketEndMs))
+              .name("anomaly-event-time")
+              .uid("anomaly-event-time");
+    } else {
+      // No anomalies source (tests of the interactions alone): a stream that never flags anyone,
+      // with the interactions' own watermarks, so it holds nothing back.
+      botFlags =
+          unique
+              .<BotFlag>flatMap((row, out) -> {})
+              .returns(TypeInformation.of(BotFlag.class))
+              .name("no-bot-flags")
+              .uid("no-bot-flags");
+    }
+    BroadcastStream<BotFlag> flags = botFlags.broadcast(BotFlags.DESCRIPTOR);
+    SingleOutputStreamOperator<InteractionRow> trained =
         unique
+            .connect(flags)
+            .process(new BotFilter())
+            .returns(INTERACTION)
+            .name("bot-filter")
+            .uid("bot-filter");
+
+    DataStream<ProductActivity> activity =
+        trained
             .<ProductActivity>flatMap(
                 (row, out) -> {
                   ProductActivity a = ProductActivity.of(row);
@@ -111,7 +152,7 @@ public final class InteractionsPipeline {
             .uid("with-product");
 
     SingleOutputStreamOperator<InteractionRow> modelled =
-        unique.filter(Shoppers::modelled).name("modelled").uid("modelled");
+        trained.filter(Shoppers::modelled).name("modelled").uid("modelled");
     // A client's PURCHASED is no purchase: "already bought" comes from paid orders only.
     DataStream<InteractionRow> profiled =
         modelled
@@ -219,6 +260,7 @@ public final class InteractionsPipeline {
 
     modelled
         .keyBy(Shoppers::key)
+        .connect(flags)
         .process(new CoVisitationSessions(settings.model()))
         .name("co-visitation-sessions")
         .uid("co-visitation-sessions")
@@ -233,6 +275,7 @@ public final class InteractionsPipeline {
 
     profiled
         .keyBy(ShopperProfiles::shopperProduct, PAIR)
+        .connect(flags)
         .process(
             new ShopperProfiles(
                 settings.model(), settings.statsFlushInterval(), settings.shopperRetention()))

@@ -12,6 +12,7 @@ record JobSettings(
     String topic,
     String ordersTopic,
     String catalogTopic,
+    String anomaliesTopic,
     int topicPartitions,
     String groupId,
     String clickhouseUrl,
@@ -23,7 +24,8 @@ record JobSettings(
     int metricsPort,
     Duration dedupRetention,
     int sinkBatchSize,
-    Duration sinkMaxDelay) {
+    Duration sinkMaxDelay,
+    Duration botFlagTtl) {
 
   static JobSettings from(String[] args) {
     ParameterTool p = ParameterTool.fromArgs(args);
@@ -32,6 +34,9 @@ record JobSettings(
         get(p, "topic", "INTERACTIONS_TOPIC", "user-interactions"),
         get(p, "orders.topic", "ORDER_EVENTS_TOPIC", "order-events"),
         get(p, "catalog.topic", "CATALOG_EVENTS_TOPIC", "catalog-events"),
+        // The ops job's anomalies: shoppers it flags as bots train nothing
+        // (docs/ops-intelligence.md).
+        get(p, "anomalies.topic", "ANOMALIES_TOPIC", "anomalies"),
         Integer.parseInt(get(p, "topic.partitions", "INTERACTIONS_TOPIC_PARTITIONS", "3")),
         get(p, "group.id", "ANALYTICS_GROUP_ID", "analytics-flink-job"),
         get(p, "clickhouse.url", "CLICKHOUSE_URL", "http://127.0.0.1:8123"),
@@ -44,7 +49,8 @@ record JobSettings(
         Integer.parseInt(get(p, "metrics.port", "FLINK_METRICS_PORT", "9249")),
         Duration.parse(get(p, "dedup.retention", "DEDUP_RETENTION", "PT24H")),
         Integer.parseInt(get(p, "sink.batch-size", "SINK_BATCH_SIZE", "5000")),
-        Duration.parse(get(p, "sink.max-delay", "SINK_MAX_DELAY", "PT0.2S")));
+        Duration.parse(get(p, "sink.max-delay", "SINK_MAX_DELAY", "PT0.2S")),
+        Duration.parse(get(p, "bot-flag.ttl", "BOT_FLAG_TTL", "PT1H")));
   }
 
   private static String get(ParameterTool p, String key, String env, String fallback) {

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * last checkpoint and replays: every count in ClickHouse must equal a recount of the input, exactly
  * — interactions, purchases and revenue from paid orders (duplicates, cancellations and payments
  * read before their order included), the shoppers' purchases, and the product dimension (newest
- * version wins, an older one arriving last changes nothing).
+ * version wins, an older one arriving last changes nothing). The ops job's anomalies are read too
+ * (the bot filter and its broadcast state are part of the crash and replay), but none of them flags
+ * a shopper of the input, so nothing is excluded.
  */
 class ExactlyOnceAfterCrashIT extends PipelineTestBase {
 
@@ -148,7 +150,8 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
         new PipelineSources(
             source,
             bounded("order-events", orderEvents, 400),
-            bounded("catalog-events", catalogEvents, 400)),
+            bounded("catalog-events", catalogEvents, 400),
+            bounded("anomalies", anomalies(), 400)),
         sinks.withProductMinuteStats(new FailOnceSink<>(sinks.productMinuteStats(), 300)),
         new PipelineSettings(
             Duration.ofHours(1),
@@ -160,6 +163,23 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
             MODEL,
             Duration.ofDays(7)));
     env.execute("exactly-once-it");
+  }
+
+  /**
+   * Anomalies that must exclude nobody here: a flagged shopper who sent nothing, a drop of a real
+   * shopper, a level anomaly, a product, and an unreadable record.
+   */
+  private static List<String> anomalies() {
+    String anomaly =
+        "{\"series\":\"%s\",\"key\":\"%s\",\"bucketStart\":\"%s\",\"bucketSeconds\":60,"
+            + "\"kind\":\"%s\",\"direction\":\"%s\",\"expected\":1,\"actual\":90,"
+            + "\"score\":8,\"explanation\":\"test\"}";
+    return List.of(
+        anomaly.formatted("shopper.events", "u-absent", START, "peer", "up"),
+        anomaly.formatted("shopper.events", "u3", START, "peer", "down"),
+        anomaly.formatted("events.all", "*", START, "level", "up"),
+        anomaly.formatted("product.views", "P1", START, "peer", "up"),
+        "{\"series\":");
   }
 
   private static DataGeneratorSource<RawRecord> bounded(

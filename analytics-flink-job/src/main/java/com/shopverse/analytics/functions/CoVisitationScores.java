@@ -47,7 +47,12 @@ public class CoVisitationScores
   public void processElement(PairIncrement increment, Context ctx, Collector<CoVisitationRow> out)
       throws Exception {
     Double before = score.value();
-    score.update((before == null ? 0 : before) + increment.delta());
+    double after = (before == null ? 0 : before) + increment.delta();
+    // A bot's session taken back (a negative increment) leaves what rounding left: that is 0.
+    if (increment.delta() < 0 && Math.abs(after) <= 1e-9 * -increment.delta()) {
+      after = 0;
+    }
+    score.update(after);
     flush.request(ctx.timerService());
   }
 

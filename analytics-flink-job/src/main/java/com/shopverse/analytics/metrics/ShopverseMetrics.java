@@ -36,6 +36,18 @@ public final class ShopverseMetrics {
   /** Catalog events older than what the product dimension already holds (ignored). */
   public static final String STALE_CATALOG_EVENTS = "stale_catalog_events";
 
+  /**
+   * Interactions of shoppers the ops job flagged as bots, kept out of co-visitation, profiles and
+   * per-minute statistics (the raw table keeps them).
+   */
+  public static final String BOT_EVENTS_EXCLUDED = "bot_events_excluded";
+
+  /** Bot flags read from the {@code anomalies} topic (peer anomalies of shoppers, upwards). */
+  public static final String BOT_FLAGS = "bot_flags";
+
+  /** Co-visitation pairs and shopper items rewritten without a newly flagged bot's share. */
+  public static final String BOT_ROWS_RETRACTED = "bot_rows_retracted";
+
   private ShopverseMetrics() {}
 
   public static MetricGroup of(MetricGroup operator) {
