@@ -9,6 +9,8 @@ import com.shopverse.events.catalog.ProductChanged;
 import com.shopverse.events.catalog.StockChanged;
 import com.shopverse.events.order.OrderPaid;
 import com.shopverse.events.order.OrderPlaced;
+import com.shopverse.flink.KafkaPipelineTestBase;
+import com.shopverse.flink.PrometheusScrape;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +36,7 @@ import org.junit.jupiter.api.Test;
  * only, the product dimension follows the catalog, and unreadable records of every topic land on
  * their dead-letter topic while the job goes on.
  */
-class CommercePipelineIT extends PipelineTestBase {
-
-  static TestKafka kafka;
+class CommercePipelineIT extends KafkaPipelineTestBase {
 
   /** This test's topics (each test its own, so metrics and topics hold only its records). */
   String run;
@@ -46,16 +44,6 @@ class CommercePipelineIT extends PipelineTestBase {
   String interactionsTopic;
   String ordersTopic;
   String catalogTopic;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   /**
    * Starts the job on the test's MiniCluster (which is available per test, not in {@code

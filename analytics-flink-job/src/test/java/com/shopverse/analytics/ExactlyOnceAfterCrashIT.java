@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
 import com.shopverse.events.InteractionType;
+import com.shopverse.flink.PipelineTestBase;
 import com.shopverse.recommendation.model.ModelSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,8 @@ package com.shopverse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.flink.KafkaPipelineTestBase;
+import com.shopverse.flink.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +23,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus reporter: trace ids from Kafka headers reach the rows, and the job's own metrics count
  * what it did.
  */
-class KafkaPipelineIT extends PipelineTestBase {
-
-  static TestKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+class KafkaPipelineIT extends KafkaPipelineTestBase {
 
   @Test
   void writesTheTraceIdOfEachRecordsTraceparentHeaderOntoItsRow() throws Exception {
