@@ -152,24 +152,30 @@ class KafkaPipelineIT extends KafkaPipelineTestBase {
   }
 
   private static JobClient start(String topic) throws Exception {
+    return startJob(
+        PipelineSources.interactionsOnly(
+            AnalyticsJob.kafkaSource(kafka.bootstrapServers(), topic, "it-" + topic)),
+        clickHouseSinks(),
+        "kafka-pipeline-it");
+  }
+
+  /**
+   * The pipeline on the test's MiniCluster, checkpointing every 500 ms, as the Kafka ITs run it.
+   */
+  static JobClient startJob(PipelineSources sources, PipelineSinks sinks, String name)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.enableCheckpointing(500);
-    var sinks =
-        InteractionsPipeline.clickHouseSinks(
-            new ClickHouseSinkSettings(
-                server.httpUrl(),
-                "shopverse",
-                100,
-                Duration.ofMillis(50),
-                0,
-                Duration.ofSeconds(5)));
-    InteractionsPipeline.build(
-        env,
-        AnalyticsJob.kafkaSource(kafka.bootstrapServers(), topic, "it-" + topic),
-        sinks,
-        PipelineSettings.defaults());
-    return env.executeAsync("kafka-pipeline-it");
+    InteractionsPipeline.build(env, sources, sinks, PipelineSettings.defaults());
+    return env.executeAsync(name);
+  }
+
+  /** The ClickHouse sinks on the test's ClickHouse, flushing small batches fast. */
+  static PipelineSinks clickHouseSinks() {
+    return InteractionsPipeline.clickHouseSinks(
+        new ClickHouseSinkSettings(
+            server.httpUrl(), "shopverse", 100, Duration.ofMillis(50), 0, Duration.ofSeconds(5)));
   }
 
   private static long count(List<String> eventIds) {
