@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One row of ClickHouse's {@code interactions} table. Plain fields only, so Flink serializes it as
  * a POJO without Kryo; null fields are left out of the JSON and take the column default. {@code
  * eventTimeMs} is the time the pipeline windows by: {@code occurredMs}, unless the client's clock
- * ran far ahead of the server's (see {@code ParseInteraction}). {@code traceId} is the W3C trace id
- * of the request that sent the event (from the Kafka record's {@code traceparent} header).
+ * ran far ahead of the server's (see {@code InteractionReading}). {@code traceId} is the W3C trace
+ * id of the request that sent the event (from the Kafka record's {@code traceparent} header).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InteractionRow(

@@ -8,9 +8,7 @@ import com.shopverse.analytics.functions.DeadLetters;
 import com.shopverse.analytics.functions.DeduplicateByEventId;
 import com.shopverse.analytics.functions.PaidOrders;
 import com.shopverse.analytics.functions.ParseAnomaly;
-import com.shopverse.analytics.functions.ParseCatalogEvent;
-import com.shopverse.analytics.functions.ParseInteraction;
-import com.shopverse.analytics.functions.ParseOrderEvent;
+import com.shopverse.analytics.functions.ParseRecord;
 import com.shopverse.analytics.functions.ProductDimension;
 import com.shopverse.analytics.functions.ProductMinuteStats;
 import com.shopverse.analytics.functions.ShopperProfiles;
@@ -82,7 +80,7 @@ public final class InteractionsPipeline {
         env.fromSource(
                 sources.interactions(), WatermarkStrategy.noWatermarks(), "user-interactions")
             .uid("source-user-interactions")
-            .process(new ParseInteraction())
+            .process(ParseRecord.interactions())
             .name("parse-interaction")
             .uid("parse-interaction");
     DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG);
@@ -164,7 +162,7 @@ public final class InteractionsPipeline {
       SingleOutputStreamOperator<OrderRow> orders =
           env.fromSource(sources.orders(), WatermarkStrategy.noWatermarks(), "order-events")
               .uid("source-order-events")
-              .process(new ParseOrderEvent())
+              .process(ParseRecord.orders())
               .name("parse-order-event")
               .uid("parse-order-event");
       deadLetters = deadLetters.union(orders.getSideOutput(DeadLetters.TAG));
@@ -205,7 +203,7 @@ public final class InteractionsPipeline {
       SingleOutputStreamOperator<CatalogRow> catalog =
           env.fromSource(sources.catalog(), WatermarkStrategy.noWatermarks(), "catalog-events")
               .uid("source-catalog-events")
-              .process(new ParseCatalogEvent())
+              .process(ParseRecord.catalog())
               .name("parse-catalog-event")
               .uid("parse-catalog-event");
       deadLetters = deadLetters.union(catalog.getSideOutput(DeadLetters.TAG));

@@ -1,5 +1,8 @@
 package com.shopverse.analytics;
 
+import static com.shopverse.flink.JobArgs.get;
+
+import com.shopverse.flink.EnvironmentSettings;
 import java.time.Duration;
 import org.apache.flink.util.ParameterTool;
 
@@ -53,8 +56,8 @@ record JobSettings(
         Duration.parse(get(p, "bot-flag.ttl", "BOT_FLAG_TTL", "PT1H")));
   }
 
-  private static String get(ParameterTool p, String key, String env, String fallback) {
-    String fromEnv = System.getenv(env);
-    return p.get(key, fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback);
+  EnvironmentSettings environment() {
+    return new EnvironmentSettings(
+        parallelism, checkpointInterval, checkpointDir, restPort, metricsPort);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
 import com.shopverse.events.InteractionType;
+import com.shopverse.flink.PipelineTestBase;
 import com.shopverse.recommendation.model.ModelSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,9 +73,10 @@ class ExactlyOnceAfterCrashIT extends PipelineTestBase {
     // A client retry: the same events again, later in the stream.
     List<Sent> stream = new ArrayList<>(input);
     stream.addAll(input.subList(100, 400));
-    // One event two hours older than the rest, arriving among them: late, so raw table only.
-    // (Watermarks are not checkpointed: right after the restart, until the sources' next periodic
-    // watermark, no event is late. The short watermark interval below keeps that window small.)
+    // One event two hours older than the rest, arriving among them: late, so raw table only. It
+    // comes at index 3,000, about when the injected crash does (300 stats rows in), so it often
+    // arrives right after a restart, before any new watermark: the statistics must still judge it
+    // late (they checkpoint the watermark they had seen; ProductMinuteStatsTest).
     Sent late =
         event(
             UUID.randomUUID().toString(),

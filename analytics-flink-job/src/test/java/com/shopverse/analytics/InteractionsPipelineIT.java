@@ -3,6 +3,7 @@ package com.shopverse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.flink.PipelineTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -3,6 +3,8 @@ package com.shopverse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.flink.KafkaPipelineTestBase;
+import com.shopverse.flink.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +23,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus reporter: trace ids from Kafka headers reach the rows, and the job's own metrics count
  * what it did.
  */
-class KafkaPipelineIT extends PipelineTestBase {
-
-  static TestKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+class KafkaPipelineIT extends KafkaPipelineTestBase {
 
   @Test
   void writesTheTraceIdOfEachRecordsTraceparentHeaderOntoItsRow() throws Exception {
@@ -164,24 +152,30 @@ class KafkaPipelineIT extends PipelineTestBase {
   }
 
   private static JobClient start(String topic) throws Exception {
+    return startJob(
+        PipelineSources.interactionsOnly(
+            AnalyticsJob.kafkaSource(kafka.bootstrapServers(), topic, "it-" + topic)),
+        clickHouseSinks(),
+        "kafka-pipeline-it");
+  }
+
+  /**
+   * The pipeline on the test's MiniCluster, checkpointing every 500 ms, as the Kafka ITs run it.
+   */
+  static JobClient startJob(PipelineSources sources, PipelineSinks sinks, String name)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     env.enableCheckpointing(500);
-    var sinks =
-        InteractionsPipeline.clickHouseSinks(
-            new ClickHouseSinkSettings(
-                server.httpUrl(),
-                "shopverse",
-                100,
-                Duration.ofMillis(50),
-                0,
-                Duration.ofSeconds(5)));
-    InteractionsPipeline.build(
-        env,
-        AnalyticsJob.kafkaSource(kafka.bootstrapServers(), topic, "it-" + topic),
-        sinks,
-        PipelineSettings.defaults());
-    return env.executeAsync("kafka-pipeline-it");
+    InteractionsPipeline.build(env, sources, sinks, PipelineSettings.defaults());
+    return env.executeAsync(name);
+  }
+
+  /** The ClickHouse sinks on the test's ClickHouse, flushing small batches fast. */
+  static PipelineSinks clickHouseSinks() {
+    return InteractionsPipeline.clickHouseSinks(
+        new ClickHouseSinkSettings(
+            server.httpUrl(), "shopverse", 100, Duration.ofMillis(50), 0, Duration.ofSeconds(5)));
   }
 
   private static long count(List<String> eventIds) {

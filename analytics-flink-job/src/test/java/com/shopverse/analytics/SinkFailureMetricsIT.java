@@ -3,6 +3,8 @@ package com.shopverse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.flink.PipelineTestBase;
+import com.shopverse.flink.PrometheusScrape;
 import com.shopverse.testsupport.LocalProcess;
 import java.time.Duration;
 import java.util.UUID;

@@ -30,17 +30,17 @@ public final class OpsMetrics {
     }
     names.addAll(
         java.util.List.of(
-            com.shopverse.ops.functions.ParseInteractions.ALL_EVENTS,
-            com.shopverse.ops.functions.ParseOrders.ORDERS,
-            com.shopverse.ops.functions.ParseOrders.ORDERS_CANCELLED));
+            com.shopverse.ops.functions.InteractionSeries.ALL_EVENTS,
+            com.shopverse.ops.functions.OrderSeries.ORDERS,
+            com.shopverse.ops.functions.OrderSeries.ORDERS_CANCELLED));
     return names;
   }
 
   /** The keyed series, judged against their peers. */
   public static java.util.List<String> keyedSeries() {
     return java.util.List.of(
-        com.shopverse.ops.functions.ParseInteractions.PRODUCT_VIEWS,
-        com.shopverse.ops.functions.ParseInteractions.SHOPPER_EVENTS);
+        com.shopverse.ops.functions.InteractionSeries.PRODUCT_VIEWS,
+        com.shopverse.ops.functions.InteractionSeries.SHOPPER_EVENTS);
   }
 
   private OpsMetrics() {}

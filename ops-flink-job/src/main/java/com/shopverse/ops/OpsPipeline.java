@@ -1,8 +1,7 @@
 package com.shopverse.ops;
 
 import com.shopverse.ops.functions.CountInBucket;
-import com.shopverse.ops.functions.ParseInteractions;
-import com.shopverse.ops.functions.ParseOrders;
+import com.shopverse.ops.functions.ParseSeries;
 import com.shopverse.ops.functions.PeerBuckets;
 import com.shopverse.ops.functions.SeriesForecaster;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -35,7 +34,7 @@ public final class OpsPipeline {
         timed(
             env.fromSource(interactions, WatermarkStrategy.noWatermarks(), "user-interactions")
                 .uid("source-user-interactions")
-                .flatMap(new ParseInteractions())
+                .flatMap(ParseSeries.interactions())
                 .name("parse-interactions")
                 .uid("parse-interactions"),
             settings,
@@ -44,7 +43,7 @@ public final class OpsPipeline {
         timed(
             env.fromSource(orders, WatermarkStrategy.noWatermarks(), "order-events")
                 .uid("source-order-events")
-                .flatMap(new ParseOrders())
+                .flatMap(ParseSeries.orders())
                 .name("parse-orders")
                 .uid("parse-orders"),
             settings,

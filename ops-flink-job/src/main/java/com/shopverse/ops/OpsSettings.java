@@ -1,5 +1,10 @@
 package com.shopverse.ops;
 
+import static com.shopverse.flink.JobArgs.get;
+import static com.shopverse.flink.JobArgs.number;
+
+import com.shopverse.flink.Durations;
+import com.shopverse.flink.EnvironmentSettings;
 import com.shopverse.ops.model.ModelSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -75,16 +80,12 @@ record OpsSettings(
             model));
   }
 
+  EnvironmentSettings environment() {
+    return new EnvironmentSettings(
+        parallelism, checkpointInterval, checkpointDir, restPort, metricsPort);
+  }
+
   static Duration duration(String text) {
     return Durations.parse(text);
-  }
-
-  private static double number(ParameterTool p, String key, String env, double fallback) {
-    return Double.parseDouble(get(p, key, env, Double.toString(fallback)));
-  }
-
-  private static String get(ParameterTool p, String key, String env, String fallback) {
-    String fromEnv = System.getenv(env);
-    return p.get(key, fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback);
   }
 }

@@ -5,30 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.shopverse.clickhouse.ClickHouseHttp;
-import com.shopverse.clickhouse.ClickHouseSchema;
+import com.shopverse.flink.KafkaPipelineTestBase;
+import com.shopverse.flink.PrometheusScrape;
 import com.shopverse.ops.model.ModelSettings;
-import com.shopverse.testsupport.LocalClickHouse;
-import com.shopverse.testsupport.LocalProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole job against a real Kafka broker and a real ClickHouse (18.16 here): a compressed
@@ -36,31 +29,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * job, which must overwrite the rows, not add to them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OpsPipelineIT {
+class OpsPipelineIT extends KafkaPipelineTestBase {
 
-  static final int METRICS_PORT = LocalProcess.freePort();
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension
-  static final MiniClusterExtension flink =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(reporter())
-              .build());
-
-  static LocalClickHouse server;
-  static ClickHouseHttp clickHouse;
-  static TestKafka kafka;
   static List<List<String>> firstRun;
 
+  /** After the bases started ClickHouse and the broker. */
   @BeforeAll
-  static void start() throws Exception {
-    server = LocalClickHouse.start();
-    ClickHouseSchema.apply(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
-    clickHouse = ClickHouseHttp.of(server.httpUrl(), "shopverse", Duration.ofSeconds(5));
-    kafka = TestKafka.start();
+  static void sendTheSyntheticTraffic() throws Exception {
     for (String topic : List.of("user-interactions", "order-events", "anomalies")) {
       kafka.createTopic(topic);
     }
@@ -71,12 +48,6 @@ class OpsPipelineIT {
     for (var r : traffic.orders) {
       kafka.send("order-events", r.getKey(), r.getValue(), null);
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    kafka.close();
-    server.close();
   }
 
   static PipelineSettings settings() {
@@ -264,11 +235,5 @@ class OpsPipelineIT {
     } catch (Exception e) {
       throw new AssertionError(json, e);
     }
-  }
-
-  private static Configuration reporter() {
-    Configuration conf = new Configuration();
-    OpsJob.prometheusReporter(conf, METRICS_PORT);
-    return conf;
   }
 }

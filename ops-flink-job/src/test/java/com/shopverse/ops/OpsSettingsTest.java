@@ -35,12 +35,4 @@ class OpsSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("OPS_DAY");
   }
-
-  @Test
-  void readsShortAndIsoDurations() {
-    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(Durations.parse("24h")).isEqualTo(Duration.ofHours(24));
-    assertThat(Durations.parse("PT5S")).isEqualTo(Duration.ofSeconds(5));
-    assertThatThrownBy(() -> Durations.parse("5w")).isInstanceOf(IllegalArgumentException.class);
-  }
 }

@@ -185,7 +185,7 @@ class KubernetesManifestsTest {
             t -> assertThat(t.at("/spec/partitions").asText()).as(id(t)).isEqualTo(partitions));
     // The analytics job creates its dead-letter topics with one partition; the manifests agree.
     assertThat(read("analytics-flink-job/src/main/java/com/shopverse/analytics/AnalyticsJob.java"))
-        .contains("topic + DeadLetter.SUFFIX, 1)");
+        .contains("KafkaTopics.ensure(settings.kafkaBootstrap(), 1, topic + DeadLetter.SUFFIX)");
     ofKind(local, "KafkaTopic")
         .filter(t -> deadLetters.contains(name(t)))
         .forEach(t -> assertThat(t.at("/spec/partitions").asText()).as(id(t)).isEqualTo("1"));

@@ -188,6 +188,6 @@ public final class Evaluate {
   }
 
   static Duration duration(String text) {
-    return com.shopverse.ops.Durations.parse(text);
+    return com.shopverse.flink.Durations.parse(text);
   }
 }

@@ -1,4 +1,4 @@
-package com.shopverse.ops;
+package com.shopverse.flink;
 
 import java.util.List;
 import java.util.Map;
@@ -10,14 +10,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates topics that do not exist yet, so the job can start before the first producer (a Kafka
+ * Creates topics that do not exist yet, so a job can start before the first producer (a Kafka
  * source fails on a missing topic and restarts until it appears).
  */
-final class KafkaTopics {
+public final class KafkaTopics {
 
   private KafkaTopics() {}
 
-  static void ensure(String bootstrap, int partitions, String... topics) throws Exception {
+  /** Creates each of {@code topics} that is missing, with {@code partitions} partitions. */
+  public static void ensure(String bootstrap, int partitions, String... topics) throws Exception {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       for (String topic : topics) {

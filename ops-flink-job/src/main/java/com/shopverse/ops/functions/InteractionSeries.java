@@ -1,24 +1,17 @@
 package com.shopverse.ops.functions;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.shopverse.events.InteractionEvent;
 import com.shopverse.events.InteractionType;
-import com.shopverse.ops.OpsMetrics;
 import com.shopverse.ops.SeriesEvent;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
  * One {@code user-interactions} record into the series it counts in: {@code events.<TYPE>} and
  * {@code events.all} (aggregates), {@code shopper.events} keyed by the shopper, and {@code
- * product.views} keyed by the product for a view. A record that cannot be read is counted and
- * skipped: it never stops the job.
+ * product.views} keyed by the product for a view. A record without a type or occurredAt is
+ * malformed ({@link ParseSeries}).
  */
-public class ParseInteractions extends RichFlatMapFunction<String, SeriesEvent> {
+public final class InteractionSeries implements ParseSeries.Series<InteractionEvent> {
 
   public static final String ALL_EVENTS = "events.all";
   public static final String SHOPPER_EVENTS = "shopper.events";
@@ -27,35 +20,13 @@ public class ParseInteractions extends RichFlatMapFunction<String, SeriesEvent> 
   /** As in the analytics job: a client clock this far ahead is not trusted. */
   static final long MAX_CLOCK_SKEW_MS = 5 * 60_000L;
 
-  private transient ObjectMapper json;
-  private transient Counter malformed;
-
   @Override
-  public void open(OpenContext context) {
-    json =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    malformed =
-        getRuntimeContext()
-            .getMetricGroup()
-            .addGroup(OpsMetrics.GROUP)
-            .counter(OpsMetrics.MALFORMED);
+  public boolean readable(InteractionEvent event) {
+    return event.type() != null && event.occurredAt() != null;
   }
 
   @Override
-  public void flatMap(String value, Collector<SeriesEvent> out) {
-    InteractionEvent event;
-    try {
-      event = json.readValue(value, InteractionEvent.class);
-    } catch (Exception e) {
-      malformed.inc();
-      return;
-    }
-    if (event == null || event.type() == null || event.occurredAt() == null) {
-      malformed.inc();
-      return;
-    }
+  public void emit(InteractionEvent event, Collector<SeriesEvent> out) {
     long time = eventTime(event);
     out.collect(new SeriesEvent("events." + event.type().name(), SeriesEvent.AGGREGATE, time));
     out.collect(new SeriesEvent(ALL_EVENTS, SeriesEvent.AGGREGATE, time));

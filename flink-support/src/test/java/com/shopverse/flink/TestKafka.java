@@ -1,4 +1,4 @@
-package com.shopverse.ops;
+package com.shopverse.flink;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real single-node KRaft broker in this JVM (Kafka's own test kit), and a producer for it. */
-final class TestKafka implements AutoCloseable {
+public final class TestKafka implements AutoCloseable {
 
   private final KafkaClusterTestKit cluster;
   private final KafkaProducer<String, String> producer;
@@ -32,7 +32,7 @@ final class TestKafka implements AutoCloseable {
             new StringSerializer());
   }
 
-  static TestKafka start() throws Exception {
+  public static TestKafka start() throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -50,11 +50,11 @@ final class TestKafka implements AutoCloseable {
     return new TestKafka(cluster);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 
-  void createTopic(String topic) throws Exception {
+  public void createTopic(String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
       admin
           .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
@@ -66,7 +66,7 @@ final class TestKafka implements AutoCloseable {
   /**
    * Sends one record, with a {@code traceparent} header unless it is null, and waits for the ack.
    */
-  void send(String topic, String key, String value, String traceparent) throws Exception {
+  public void send(String topic, String key, String value, String traceparent) throws Exception {
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
     if (traceparent != null) {
       record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
@@ -75,7 +75,7 @@ final class TestKafka implements AutoCloseable {
   }
 
   /** Every record of {@code topic} from the beginning, as key and value, read for {@code wait}. */
-  List<Map.Entry<String, String>> readAll(String topic, java.time.Duration wait) {
+  public List<Map.Entry<String, String>> readAll(String topic, java.time.Duration wait) {
     try (var consumer =
         new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(
             Map.of(

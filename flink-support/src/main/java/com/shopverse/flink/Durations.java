@@ -1,9 +1,9 @@
-package com.shopverse.ops;
+package com.shopverse.flink;
 
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as the job's settings and tools take them. */
+/** Durations as the ops job's settings and tools take them. */
 public final class Durations {
 
   private Durations() {}

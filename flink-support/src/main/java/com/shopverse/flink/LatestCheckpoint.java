@@ -1,4 +1,4 @@
-package com.shopverse.analytics;
+package com.shopverse.flink;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,12 +13,13 @@ import java.util.stream.Stream;
  * Finds the newest completed checkpoint under a local checkpoint folder, so that the local stack's
  * job resumes exactly where it stopped, even after {@code kill -9}: with its deduplication and
  * counting state, not only its Kafka offsets. A checkpoint is complete once its {@code _metadata}
- * file exists.
+ * file exists. Both jobs restore this way ({@link JobEnvironment}).
  */
 final class LatestCheckpoint {
 
   private LatestCheckpoint() {}
 
+  /** The newest complete checkpoint under {@code checkpointDir} (a {@code file:} URI), if any. */
   static Optional<String> under(String checkpointDir) throws IOException {
     if (checkpointDir.isBlank() || !checkpointDir.startsWith("file:")) {
       return Optional.empty();

@@ -1,4 +1,4 @@
-package com.shopverse.analytics;
+package com.shopverse.flink;
 
 import com.shopverse.clickhouse.ClickHouseHttp;
 import com.shopverse.clickhouse.ClickHouseSchema;
@@ -14,15 +14,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Flink MiniCluster with two slots (the default of one would leave a parallelism-2 job waiting)
- * and Flink's Prometheus reporter, configured as {@link AnalyticsJob} configures it, on a free
- * port; and a real ClickHouse with the ShopVerse schema, for pipeline tests.
+ * and Flink's Prometheus reporter, configured as {@link JobEnvironment} configures it, on a free
+ * port; and a real ClickHouse with the ShopVerse schema, for both jobs' pipeline tests. A subclass
+ * must not name its own {@code @BeforeAll}/{@code @AfterAll} methods as these are named: a static
+ * method of the same name would hide these, and JUnit would not run them.
  */
-abstract class PipelineTestBase {
+public abstract class PipelineTestBase {
 
-  static final int METRICS_PORT = LocalProcess.freePort();
+  protected static final int METRICS_PORT = LocalProcess.freePort();
 
   @RegisterExtension
-  static final MiniClusterExtension flink =
+  protected static final MiniClusterExtension flink =
       new MiniClusterExtension(
           new MiniClusterResourceConfiguration.Builder()
               .setNumberTaskManagers(1)
@@ -30,8 +32,8 @@ abstract class PipelineTestBase {
               .setConfiguration(withPrometheusReporter())
               .build());
 
-  static LocalClickHouse server;
-  static ClickHouseHttp clickHouse;
+  protected static LocalClickHouse server;
+  protected static ClickHouseHttp clickHouse;
 
   @BeforeAll
   static void startClickHouse() {
@@ -45,13 +47,14 @@ abstract class PipelineTestBase {
     server.close();
   }
 
-  static PrometheusScrape scrape() {
+  /** One scrape of the MiniCluster's Prometheus reporter. */
+  protected static PrometheusScrape scrape() {
     return PrometheusScrape.of("http://127.0.0.1:" + METRICS_PORT + "/metrics");
   }
 
   private static Configuration withPrometheusReporter() {
     Configuration conf = new Configuration();
-    AnalyticsJob.prometheusReporter(conf, METRICS_PORT);
+    JobEnvironment.prometheusReporter(conf, METRICS_PORT);
     return conf;
   }
 }

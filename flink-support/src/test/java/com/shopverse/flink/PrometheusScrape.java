@@ -1,4 +1,4 @@
-package com.shopverse.analytics;
+package com.shopverse.flink;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,14 +12,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** One scrape of a Prometheus text endpoint: each sample's name, label text and value. */
-record PrometheusScrape(List<Sample> samples) {
+public record PrometheusScrape(List<Sample> samples) {
 
-  record Sample(String name, String labels, double value) {}
+  public record Sample(String name, String labels, double value) {}
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  static PrometheusScrape of(String url) {
+  public static PrometheusScrape of(String url) {
     try {
       HttpResponse<String> response =
           HTTP.send(
@@ -37,7 +37,7 @@ record PrometheusScrape(List<Sample> samples) {
     }
   }
 
-  static PrometheusScrape parse(String text) {
+  public static PrometheusScrape parse(String text) {
     return new PrometheusScrape(
         text.lines()
             .filter(line -> !line.isBlank() && !line.startsWith("#"))
@@ -54,12 +54,12 @@ record PrometheusScrape(List<Sample> samples) {
     return new Sample(name, labels, Double.parseDouble(line.substring(space + 1)));
   }
 
-  Set<String> names() {
+  public Set<String> names() {
     return samples.stream().map(Sample::name).collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The samples of {@code name} whose labels contain every one of {@code labelParts}. */
-  List<Sample> series(String name, String... labelParts) {
+  public List<Sample> series(String name, String... labelParts) {
     return samples.stream()
         .filter(s -> s.name().equals(name))
         .filter(s -> List.of(labelParts).stream().allMatch(s.labels()::contains))
@@ -67,7 +67,7 @@ record PrometheusScrape(List<Sample> samples) {
   }
 
   /** The sum over those samples (for counters split by subtask); 0 when there are none. */
-  double sum(String name, String... labelParts) {
+  public double sum(String name, String... labelParts) {
     return series(name, labelParts).stream().mapToDouble(Sample::value).sum();
   }
 }

@@ -1,54 +1,21 @@
 package com.shopverse.analytics.functions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.shopverse.analytics.OrderRow;
 import com.shopverse.analytics.RawRecord;
 import com.shopverse.events.order.OrderCancelled;
 import com.shopverse.events.order.OrderEvent;
 import com.shopverse.events.order.OrderPaid;
 import com.shopverse.events.order.OrderPlaced;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
 
 /**
- * Reads one record of {@code order-events} as an {@link OrderEvent} (polymorphic on {@code type}).
- * What cannot be read — malformed JSON, an unknown type, no eventId/occurredAt/orderId, a placed
- * order without lines or a line without a product — goes to {@link DeadLetters#TAG} and is counted;
- * parsing is deterministic, so it is not retried and never holds the partition up.
+ * A record of {@code order-events} as an {@link OrderEvent} (polymorphic on {@code type}). It needs
+ * an eventId, occurredAt and orderId; a placed order needs lines, each with a product. A record
+ * without them becomes a dead letter ({@link ParseRecord}).
  */
-public class ParseOrderEvent extends ProcessFunction<RawRecord, OrderRow> {
-
-  private transient ObjectMapper json;
-  private transient DeadLetters deadLetters;
+final class OrderReading implements ParseRecord.Reading<OrderEvent, OrderRow> {
 
   @Override
-  public void open(OpenContext context) {
-    json = DeadLetters.json();
-    deadLetters = new DeadLetters(getRuntimeContext());
-  }
-
-  @Override
-  public void processElement(RawRecord record, Context ctx, Collector<OrderRow> out) {
-    OrderEvent event;
-    try {
-      event = json.readValue(record.value(), OrderEvent.class);
-    } catch (Exception e) {
-      ctx.output(DeadLetters.TAG, deadLetters.refuse(record, DeadLetters.reason(e)));
-      return;
-    }
-    String missing = missing(event);
-    if (missing != null) {
-      ctx.output(DeadLetters.TAG, deadLetters.refuse(record, DeadLetters.missing(missing)));
-      return;
-    }
-    out.collect(toRow(event));
-  }
-
-  private static String missing(OrderEvent e) {
-    if (e == null) {
-      return "value";
-    }
+  public String missing(OrderEvent e) {
     if (e.eventId() == null) {
       return "eventId";
     }
@@ -71,7 +38,8 @@ public class ParseOrderEvent extends ProcessFunction<RawRecord, OrderRow> {
     return null;
   }
 
-  static OrderRow toRow(OrderEvent e) {
+  @Override
+  public OrderRow toRow(OrderEvent e, RawRecord record) {
     String[] products = null;
     int[] quantities = null;
     long[] prices = null;
