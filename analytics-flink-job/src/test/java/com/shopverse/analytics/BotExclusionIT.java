@@ -4,15 +4,15 @@ import static com.shopverse.analytics.KafkaPipelineIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.shopverse.analytics.sink.ClickHouseSink.ClickHouseSinkSettings;
+import com.shopverse.flink.KafkaPipelineTestBase;
+import com.shopverse.flink.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +22,12 @@ import org.junit.jupiter.api.Test;
  * shopper profiles, per-minute statistics); its open session's co-visitation and its profile are
  * taken back; and a crash after the flag does not make the job forget it.
  */
-class BotExclusionIT extends PipelineTestBase {
+class BotExclusionIT extends KafkaPipelineTestBase {
 
-  static TestKafka kafka;
   String run;
   String interactions;
   String anomalies;
   JobClient job;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @AfterEach
   void cancelTheJob() throws Exception {
