@@ -9,22 +9,25 @@
 # every run says what one order costs each part in CPU ms, which stays comparable on a busy machine.
 #
 # Stock: the demo catalog holds ~52,000 units over ~650 in-stock products, and every run (warm-up
-# included) takes from what the previous ones left. The defaults plan 2,000 + 37,500 orders. A run
+# included) takes from what the previous ones left. The defaults plan 3,600 (warm-up) + 37,500 orders. A run
 # that plans more orders than there are units says so in its report; its extra orders are 409
 # out-of-stock, counted, never hidden.
 # The stack runs on its own ports (offset 12000: outside Linux's ephemeral port range, and not
 # recommendations.sh's 10000, so the two can run side by side) and state folder, with full JIT, and is stopped after. Exit code 1 if any run oversold.
 #
 #   benchmarks/checkout.sh [results-file]
-#   RATES="50 200 1000" DURATION=30s WARMUP=20s WARMUP_RATE=20 SETTLE=10 SHOPPERS=<n> benchmarks/checkout.sh
+#   RATES="50 200 1000" DURATION=30s WARMUP=90s WARMUP_RATE=40 SETTLE=10 SHOPPERS=<n> benchmarks/checkout.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RESULTS="${1:-$ROOT/benchmarks/results/checkout-$(date -u +%F).md}"
 RATES="${RATES:-50 200 1000}"
 DURATION="${DURATION:-30s}"
-WARMUP="${WARMUP:-20s}"
-# Low enough not to leave a backlog: an overloaded warm-up made the next run's registrations time out.
-WARMUP_RATE="${WARMUP_RATE:-20}"
+# 3,600 orders: enough calls for C2 to compile the per-order code (after 400, the old default, the
+# runs measured the JIT: a third of the stack's CPU was its compiler threads, see the CPU tables'
+# last column). The rate stays low enough not to leave a backlog: an overloaded warm-up made the
+# next run's registrations time out.
+WARMUP="${WARMUP:-90s}"
+WARMUP_RATE="${WARMUP_RATE:-40}"
 # Seconds of rest before each run, so one run's backlog (outbox, reservations, GC) is not the next's.
 SETTLE="${SETTLE:-10}"
 export SHOPVERSE_HOME="$ROOT/.shopverse-bench/checkout" SHOPVERSE_PORT_OFFSET=12000 SHOPVERSE_JAVA_OPTS=""

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.shopverse.catalog.CatalogTokens;
 import com.shopverse.testsupport.LocalPostgres;
 import com.shopverse.testsupport.TestHttp;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ class ReservationApiIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry meters;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -50,6 +52,22 @@ class ReservationApiIT {
   static void stop() {
     tokens.close();
     postgres.close();
+  }
+
+  /**
+   * A reservation is observed once (its {@code http.server.requests} timer and span), not once more
+   * per Spring Security filter chain, authentication and authorization: CPU on every call of
+   * checkout's path that nothing reads (docs/catalog.md).
+   */
+  @Test
+  void observesAReservationWithoutSpringSecuritysOwnObservations() {
+    assertThat(reserve(UUID.randomUUID(), line(product(5, 100), 1)).statusCode()).isEqualTo(201);
+
+    assertThat(meters.find("http.server.requests").tag("uri", "/api/catalog/reservations").timers())
+        .isNotEmpty();
+    assertThat(meters.getMeters())
+        .extracting(meter -> meter.getId().getName())
+        .noneMatch(name -> name.startsWith("spring.security."));
   }
 
   @Test

@@ -183,9 +183,11 @@ public final class CheckoutLoad {
         options.plannedOrders(),
         CheckoutReport.rate(options.rate()));
     Map<String, Double> cpuBefore = cpu.sample();
+    Map<String, Double> compilersBefore = cpu.compilers();
     long start = placeOrders(shoppers, deck(before, new Random(1)));
     double elapsed = Math.max(options.duration().toNanos(), stats.lastDoneNanos() - start) / 1e9;
     Map<String, Double> cpuAfter = cpu.sample();
+    Map<String, Double> compilersAfter = cpu.compilers();
     double wall = (System.nanoTime() - start) / 1e9;
     System.err.println("verifying stock, orders and outbox …");
 
@@ -198,7 +200,7 @@ public final class CheckoutLoad {
     // Per order placed: a checkout whose answer timed out may still have been paid (and cost it
     // all).
     long placed = Math.max(listed.paid(), stats.count(CheckoutStats.PAID));
-    cpuTable = ProcessCpu.table(cpuBefore, cpuAfter, placed, wall);
+    cpuTable = ProcessCpu.table(cpuBefore, cpuAfter, compilersBefore, compilersAfter, placed, wall);
     StockCheck check = new StockCheck(before, after, stats.answeredUnits(), listed.paidUnits());
     long expectedEvents =
         CheckoutReport.EVENTS_PER_ORDER * Math.max(listed.paid(), stats.count(CheckoutStats.PAID));

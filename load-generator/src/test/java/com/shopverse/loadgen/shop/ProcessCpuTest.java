@@ -34,9 +34,27 @@ class ProcessCpuTest {
   void reportsAPartThatIsGoneAsNotAvailable() {
     Map<String, Double> before = cpu("catalog-service", 1000.0, "order-service", -1.0);
     Map<String, Double> after = cpu("catalog-service", 3000.0, "order-service", -1.0);
-    String table = ProcessCpu.table(before, after, 1000, 10);
-    assertThat(table).contains("| catalog-service | 2.0 | 2.00 | 0.20 |");
-    assertThat(table).contains("| order-service | n/a | n/a | n/a |");
+    Map<String, Double> compilersBefore = cpu("catalog-service", 100.0, "order-service", -1.0);
+    Map<String, Double> compilersAfter = cpu("catalog-service", 600.0, "order-service", -1.0);
+    String table = ProcessCpu.table(before, after, compilersBefore, compilersAfter, 1000, 10);
+    assertThat(table).contains("| catalog-service | 2.0 | 2.00 | 0.20 | 0.50 |");
+    assertThat(table).contains("| order-service | n/a | n/a | n/a | n/a |");
+    assertThat(table).contains("| **all of the above** | 2.0 | 2.00 | 0.20 | 0.50 |");
+  }
+
+  @Test
+  void findsTheJitCompilerThreadsOfThisJvm() {
+    ProcessCpu cpu = ProcessCpu.parse("");
+    // This JVM compiles as the tests run; its compiler threads have used some CPU by now.
+    for (int i = 0; i < 200_000; i++) {
+      String.valueOf(i).hashCode();
+    }
+    assertThat(cpu.compilers().get("load-generator")).isPositive();
+  }
+
+  @Test
+  void readsTheThreadNameOfAStatLine() {
+    assertThat(ProcessCpu.comm("77 (C2 CompilerThre) S 1 2 3")).isEqualTo("C2 CompilerThre");
   }
 
   @Test
