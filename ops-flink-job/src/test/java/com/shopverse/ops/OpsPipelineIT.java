@@ -199,27 +199,36 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
   @Test
   @Order(2)
   void aReplayByAFreshJobOverwritesTheRowsInsteadOfAddingThem() throws Exception {
-    long forecastsBefore = count("series_forecasts FINAL WHERE bucket_ms < " + lastClosed());
+    List<List<String>> forecastsBefore = forecastRows(lastClosed());
     JobClient replay = startJob(true, "ops-it-replay");
     replay.getJobExecutionResult().get();
 
     assertThat(anomalies()).isEqualTo(firstRun);
-    assertThat(count("series_forecasts FINAL WHERE bucket_ms < " + lastClosed()))
-        .isEqualTo(forecastsBefore);
+    // Every forecast row the first run wrote is rewritten with the same values. The replay may add
+    // a row the first run had not written yet when it was cancelled (a quiet series' bucket, or
+    // one still in the sink's batch: CI saw one series' two horizons of one bucket), so the check
+    // is on the first run's rows, not on the count.
+    assertThat(forecastRows(lastClosed())).containsAll(forecastsBefore);
     // The replay did write again: the topic (at least once) now holds every anomaly twice.
     assertThat(kafka.readAll("anomalies", Duration.ofSeconds(3))).hasSize(2 * firstRun.size());
   }
 
   /**
-   * Buckets before this one were all written by the first run when it was cancelled: it waited for
-   * a row of bucket BOT_TO + 5, and a bucket with no events is written (as zero) one bucket later.
+   * Buckets before this one were closed by the first run when it was cancelled: it waited for a
+   * row of bucket BOT_TO + 5, and a bucket with no events is written (as zero) one bucket later.
+   * Closed is not written: a row can still be in the sink's batch at the cancel.
    */
   private static long lastClosed() {
     return SyntheticTraffic.bucketMs(SyntheticTraffic.BOT_TO + 4);
   }
 
-  private static long count(String from) {
-    return Long.parseLong(clickHouse.query("SELECT count() FROM " + from).get(0).get(0));
+  /** The forecast rows of buckets before {@code bucketMs}, each with its values. */
+  private static List<List<String>> forecastRows(long bucketMs) {
+    return clickHouse.query(
+        "SELECT series, toString(horizon), toString(bucket_ms), toString(actual),"
+            + " toString(forecast) FROM series_forecasts FINAL WHERE bucket_ms < "
+            + bucketMs
+            + " ORDER BY series, horizon, bucket_ms");
   }
 
   private static String name(PrometheusScrape scrape, String part) {
