@@ -146,12 +146,15 @@ if has_part peak; then
     limit="$PEAK_P99_DIRECT_MS"
     [[ "$target" == gateway ]] && limit="$PEAK_P99_GATEWAY_MS"
     peak=0
+    # Unrecorded warm-up at the first step's rate, as before each serving run: JIT, connections.
+    java -jar "$JAR" --rate "${PEAK_RATES%% *}" --warmup 5s --duration 20s --urls-file "$WORK/for-you-$target.txt" \
+      --seed 2 --expect-status 200 --max-error-rate 100 --label warm-up >/dev/null || true
     for rate in $PEAK_RATES; do
       step="$WORK/peak-$target-$rate.md"
       gw_before="$(gc_lines "$GATEWAY_GC")"
       load="$(cut -d' ' -f1 /proc/loadavg)"
       java -jar "$JAR" --rate "$rate" --warmup 5s --duration "$PEAK_STEP" --urls-file "$WORK/for-you-$target.txt" \
-        --seed 3 --connections 256 --expect-status 200 --max-error-rate 100 \
+        --seed 3 --expect-status 200 --max-error-rate 100 \
         --label "peak step: for-you-$target at $rate req/s" --out "$step" >/dev/null || true
       gw_after="$(gc_lines "$GATEWAY_GC")"
       gc="-"
@@ -169,6 +172,9 @@ if has_part peak; then
         pass=yes
       fi
       echo "| for-you-$target | $rate | ${achieved:--} | ${errors:--} | ${p50:--} | ${p99:--} | $limit | $pass | $load | $gc |" >>"$RESULTS"
+      if [[ "$pass" != yes ]]; then
+        peaks="$peaks- for-you-$target at $rate req/s: $(grep -m1 '^- Errors:' "$step" || echo '- Errors: (no report)')"$'\n'
+      fi
       [[ "$pass" == yes ]] || break
       peak="$rate"
     done
