@@ -45,13 +45,15 @@ class ForwardedHeaders implements HttpHeadersFilter {
     return out;
   }
 
+  /** Case-insensitive, without a lower-cased copy of every header name of every request. */
   boolean isIdentity(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (exact.contains(lower)) {
-      return true;
+    for (String header : exact) {
+      if (header.equalsIgnoreCase(name)) {
+        return true;
+      }
     }
     for (String prefix : prefixes) {
-      if (lower.startsWith(prefix)) {
+      if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
         return true;
       }
     }
