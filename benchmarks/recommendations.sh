@@ -8,8 +8,8 @@
 #      at each rate in RATES, each after its own warm-up; beside each run, recommendation-service's
 #      young collections in the measured 30 s (count, pause p50/max/total, MB allocated per 1,000
 #      requests, from its GC log) and the load average, since the machine may be shared;
-#   4. peak requests/s: an open-loop step ramp (PEAK_RATES, each step PEAK_STEP long after its own
-#      warm-up) of for-you through the gateway and direct; the peak is the highest step whose p99
+#   4. peak requests/s: an open-loop step ramp (PEAK_RATES, each step PEAK_STEP long after a 5 s
+#      warm-up, the ramp after a 20 s warm-up run at its first rate) of for-you through the gateway and direct; the peak is the highest step whose p99
 #      stays under the target (PEAK_P99_GATEWAY_MS=15, PEAK_P99_DIRECT_MS=5) with 0 errors. A ramp
 #      stops at its first failing step, so it is bounded by the number of steps.
 # PARTS="freshness serving peak" (default: all three) runs a subset, e.g. PARTS=peak.
