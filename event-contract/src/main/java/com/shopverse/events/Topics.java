@@ -15,5 +15,11 @@ public final class Topics {
   /** Order changes published by order-service through its outbox. */
   public static final String ORDER_EVENTS = "order-events";
 
+  /**
+   * Sign-in events published by auth-service through its outbox, keyed by client address so one
+   * client's attempts stay in order.
+   */
+  public static final String AUTH_EVENTS = "auth-events";
+
   private Topics() {}
 }

@@ -38,6 +38,7 @@ public final class OpsJob {
         settings.topicPartitions(),
         settings.interactionsTopic(),
         settings.ordersTopic(),
+        settings.authTopic(),
         settings.anomaliesTopic());
 
     StreamExecutionEnvironment env = JobEnvironment.create(settings.environment());
@@ -45,6 +46,7 @@ public final class OpsJob {
         env,
         kafkaSource(settings.kafkaBootstrap(), settings.interactionsTopic(), settings.groupId()),
         kafkaSource(settings.kafkaBootstrap(), settings.ordersTopic(), settings.groupId()),
+        kafkaSource(settings.kafkaBootstrap(), settings.authTopic(), settings.groupId()),
         sinks(
             settings.clickhouseUrl(),
             settings.clickhouseDatabase(),

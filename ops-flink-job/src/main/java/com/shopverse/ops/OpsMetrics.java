@@ -32,7 +32,9 @@ public final class OpsMetrics {
         java.util.List.of(
             com.shopverse.ops.functions.InteractionSeries.ALL_EVENTS,
             com.shopverse.ops.functions.OrderSeries.ORDERS,
-            com.shopverse.ops.functions.OrderSeries.ORDERS_CANCELLED));
+            com.shopverse.ops.functions.OrderSeries.ORDERS_CANCELLED,
+            com.shopverse.ops.functions.OrderSeries.CHECKOUT_FAILURES,
+            com.shopverse.ops.functions.AuthSeries.ALL_LOGIN_FAILURES));
     return names;
   }
 
@@ -40,7 +42,17 @@ public final class OpsMetrics {
   public static java.util.List<String> keyedSeries() {
     return java.util.List.of(
         com.shopverse.ops.functions.InteractionSeries.PRODUCT_VIEWS,
-        com.shopverse.ops.functions.InteractionSeries.SHOPPER_EVENTS);
+        com.shopverse.ops.functions.InteractionSeries.SHOPPER_EVENTS,
+        com.shopverse.ops.functions.AuthSeries.LOGIN_FAILURES);
+  }
+
+  /**
+   * The keyed series that count failures: none is the usual count of a key, so a key is judged by
+   * {@link com.shopverse.ops.model.PeerDetector#detectFailures}, without a warm-up and without
+   * needing peers.
+   */
+  public static java.util.Set<String> failureSeries() {
+    return java.util.Set.of(com.shopverse.ops.functions.AuthSeries.LOGIN_FAILURES);
   }
 
   private OpsMetrics() {}

@@ -16,8 +16,8 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  *
  * <pre>
  * user-interactions ─parse─┐
- *                          ├─ count per series key and bucket ─┬─ aggregate series ─ Holt-Winters ─▶ forecasts, anomalies
- * order-events ─────parse──┘                                   └─ keyed series ─ peers per bucket ─▶ anomalies
+ * order-events ─────parse──┼─ count per series key and bucket ─┬─ aggregate series ─ Holt-Winters ─▶ forecasts, anomalies
+ * auth-events ──────parse──┘                                   └─ keyed series ─ peers per bucket ─▶ anomalies
  * </pre>
  */
 public final class OpsPipeline {
@@ -28,6 +28,7 @@ public final class OpsPipeline {
       StreamExecutionEnvironment env,
       Source<String, ?, ?> interactions,
       Source<String, ?, ?> orders,
+      Source<String, ?, ?> auth,
       OpsSinks sinks,
       PipelineSettings settings) {
     DataStream<SeriesEvent> interactionSeries =
@@ -48,10 +49,21 @@ public final class OpsPipeline {
                 .uid("parse-orders"),
             settings,
             "orders");
+    // Idle almost always (failed logins are rare): the idleness setting keeps it from holding
+    // back the other sources' watermark.
+    DataStream<SeriesEvent> authSeries =
+        timed(
+            env.fromSource(auth, WatermarkStrategy.noWatermarks(), "auth-events")
+                .uid("source-auth-events")
+                .flatMap(ParseSeries.auth())
+                .name("parse-auth")
+                .uid("parse-auth"),
+            settings,
+            "auth");
 
     SingleOutputStreamOperator<BucketCount> counts =
         interactionSeries
-            .union(orderSeries)
+            .union(orderSeries, authSeries)
             .keyBy(CountInBucket::keyOf)
             .window(TumblingEventTimeWindows.of(settings.bucket()))
             .aggregate(new CountInBucket.Count(), new CountInBucket.Label())

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole job against a real Kafka broker and a real ClickHouse (18.16 here): a compressed
- * seasonal day with one spike of add-to-carts and one bot, then the same input replayed by a fresh
- * job, which must overwrite the rows, not add to them.
+ * seasonal day with one spike of add-to-carts, one bot and one password guesser, then the same
+ * input replayed by a fresh job, which must overwrite the rows, not add to them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpsPipelineIT extends KafkaPipelineTestBase {
@@ -38,7 +38,7 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
   /** After the bases started ClickHouse and the broker. */
   @BeforeAll
   static void sendTheSyntheticTraffic() throws Exception {
-    for (String topic : List.of("user-interactions", "order-events", "anomalies")) {
+    for (String topic : List.of("user-interactions", "order-events", "auth-events", "anomalies")) {
       kafka.createTopic(topic);
     }
     SyntheticTraffic traffic = new SyntheticTraffic();
@@ -47,6 +47,9 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
     }
     for (var r : traffic.orders) {
       kafka.send("order-events", r.getKey(), r.getValue(), null);
+    }
+    for (var r : traffic.auth) {
+      kafka.send("auth-events", r.getKey(), r.getValue(), null);
     }
   }
 
@@ -70,6 +73,7 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
         env,
         source("user-interactions", group, bounded),
         source("order-events", group, bounded),
+        source("auth-events", group, bounded),
         OpsJob.sinks(server.httpUrl(), "shopverse", kafka.bootstrapServers(), "anomalies"),
         settings());
     return env.executeAsync("ops-it-" + group);
@@ -127,8 +131,9 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
                 assertThat(scrape.series(forecast, "series=\"events_all\"", "horizon=\"5\""))
                     .singleElement()
                     .satisfies(s -> assertThat(s.value()).isPositive());
-                // The two unreadable records (one per topic) were counted and skipped.
-                assertThat(scrape.sum(name(scrape, "shopverse_records_malformed"))).isEqualTo(2);
+                assertThat(scrape.sum(anomalies, "series=\"login_failures\"")).isGreaterThan(0);
+                // The three unreadable records (one per topic) were counted and skipped.
+                assertThat(scrape.sum(name(scrape, "shopverse_records_malformed"))).isEqualTo(3);
                 // No product or shopper ever becomes a label.
                 assertThat(scrape.samples())
                     .noneMatch(s -> s.labels().contains("P00042") || s.labels().contains("a-bot"));
@@ -138,7 +143,19 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
     }
 
     firstRun = anomalies();
+    // Failed checkouts (order-events) are a forecast series of their own.
+    assertThat(
+            clickHouse.query(
+                "SELECT toString(count()), toString(sum(actual)) FROM series_forecasts FINAL"
+                    + " WHERE series = 'checkout.failures' AND horizon = 1"))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(Long.parseLong(row.get(0))).isGreaterThan(50);
+              assertThat(Double.parseDouble(row.get(1))).isPositive();
+            });
     long spike = SyntheticTraffic.bucketMs(SyntheticTraffic.SPIKE_BUCKET);
+    long guessing = SyntheticTraffic.bucketMs(SyntheticTraffic.GUESSING_BUCKET);
     Set<Long> botBuckets =
         Set.of(
             SyntheticTraffic.bucketMs(100),
@@ -165,18 +182,38 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
                         "shopper.events",
                         "a-bot",
                         Long.toString(SyntheticTraffic.bucketMs(100)),
-                        "peer"));
-    // Precision: every flagged bucket is the spike or the bot (whose views also lift the totals).
+                        "peer"))
+        // The guesser is flagged by its address on its first attack (no peers, no warm-up) ...
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .containsExactly(
+                        "login.failures",
+                        SyntheticTraffic.GUESSER,
+                        Long.toString(guessing),
+                        "peer",
+                        "up",
+                        "30"))
+        // ... and lifts the failed logins of the whole shop out of their forecast.
+        .anySatisfy(
+            row ->
+                assertThat(row.subList(0, 5))
+                    .containsExactly(
+                        "login.failures.all", "*", Long.toString(guessing), "level", "up"));
+    // Precision: every flagged bucket is the spike, the bot (whose views also lift the totals) or
+    // the guesser; the shoppers' typos and the background of declined checkouts flag nothing.
     assertThat(firstRun)
         .allSatisfy(
             row ->
                 assertThat(Long.parseLong(row.get(2)))
                     .satisfiesAnyOf(
-                        b -> assertThat(b).isEqualTo(spike), b -> assertThat(b).isIn(botBuckets)));
+                        b -> assertThat(b).isEqualTo(spike),
+                        b -> assertThat(b).isIn(botBuckets),
+                        b -> assertThat(b).isEqualTo(guessing)));
     assertThat(firstRun)
         .filteredOn(row -> row.get(3).equals("peer"))
         .extracting(row -> row.get(1))
-        .containsOnly("P00042", "a-bot");
+        .containsOnly("P00042", "a-bot", SyntheticTraffic.GUESSER);
 
     List<JsonNode> records =
         kafka.readAll("anomalies", Duration.ofSeconds(3)).stream()
@@ -214,9 +251,9 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
   }
 
   /**
-   * Buckets before this one were closed by the first run when it was cancelled: it waited for a
-   * row of bucket BOT_TO + 5, and a bucket with no events is written (as zero) one bucket later.
-   * Closed is not written: a row can still be in the sink's batch at the cancel.
+   * Buckets before this one were closed by the first run when it was cancelled: it waited for a row
+   * of bucket BOT_TO + 5, and a bucket with no events is written (as zero) one bucket later. Closed
+   * is not written: a row can still be in the sink's batch at the cancel.
    */
   private static long lastClosed() {
     return SyntheticTraffic.bucketMs(SyntheticTraffic.BOT_TO + 4);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.shopverse.events.EventSource;
 import com.shopverse.events.InteractionEvent;
 import com.shopverse.events.InteractionType;
+import com.shopverse.events.auth.AuthEvent;
+import com.shopverse.events.auth.LoginFailed;
+import com.shopverse.events.order.CheckoutFailed;
 import com.shopverse.events.order.OrderEvent;
 import com.shopverse.events.order.OrderPlaced;
 import java.time.Instant;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * A compressed day of shop traffic as Kafka record values, in event time starting at {@link
  * #START}: a seasonal curve of views and carts from 30 shoppers over 100 Zipf-popular products, a
- * few orders, one injected spike of add-to-carts and one bot viewing one product.
+ * few orders and failed checkouts, failed logins now and then from shoppers' addresses (typos), one
+ * injected spike of add-to-carts, one bot viewing one product and one client guessing passwords.
  */
 final class SyntheticTraffic {
 
@@ -31,6 +35,8 @@ final class SyntheticTraffic {
   static final int BOT_TO = 102;
   static final String BOT = "a-bot";
   static final String BOT_PRODUCT = "P00042";
+  static final int GUESSING_BUCKET = 110;
+  static final String GUESSER = "198.51.100.9";
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -39,6 +45,7 @@ final class SyntheticTraffic {
 
   final List<Map.Entry<String, String>> interactions = new ArrayList<>();
   final List<Map.Entry<String, String>> orders = new ArrayList<>();
+  final List<Map.Entry<String, String>> auth = new ArrayList<>();
 
   SyntheticTraffic() throws Exception {
     Random random = new Random(8);
@@ -91,11 +98,50 @@ final class SyntheticTraffic {
                             999,
                             "EUR"))));
       }
+      for (int i = poisson(random, 0.5 * curve); i > 0; i--) {
+        UUID attempt = UUID.randomUUID();
+        orders.add(
+            Map.entry(
+                attempt.toString(),
+                JSON.writerFor(OrderEvent.class)
+                    .writeValueAsString(
+                        new CheckoutFailed(
+                            UUID.randomUUID(),
+                            at(random, b),
+                            1,
+                            attempt,
+                            "u2",
+                            "payment_declined",
+                            402))));
+      }
+      for (int i = poisson(random, 0.3); i > 0; i--) {
+        loginFailed(random, b, "10.0.0." + random.nextInt(30));
+      }
+      if (b == GUESSING_BUCKET) {
+        for (int i = 0; i < 30; i++) {
+          loginFailed(random, b, GUESSER);
+        }
+      }
       if (b == 10) {
         interactions.add(Map.entry("junk", "{not json"));
         orders.add(Map.entry("junk", "{\"type\":\"NoSuchEvent\"}"));
+        auth.add(Map.entry("junk", "{\"type\":\"LoginFailed\",\"outcome\":\"locked\"}"));
       }
     }
+  }
+
+  private void loginFailed(Random random, int bucket, String client) throws Exception {
+    auth.add(
+        Map.entry(
+            client,
+            JSON.writerFor(AuthEvent.class)
+                .writeValueAsString(
+                    new LoginFailed(
+                        UUID.randomUUID(),
+                        at(random, bucket),
+                        1,
+                        client,
+                        LoginFailed.INVALID_CREDENTIALS))));
   }
 
   private void interaction(

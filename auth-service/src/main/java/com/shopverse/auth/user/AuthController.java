@@ -5,7 +5,9 @@ import com.shopverse.auth.token.AccessToken;
 import com.shopverse.auth.token.TokenIssuer;
 import com.shopverse.defaults.ProblemDetailsAdvice;
 import com.shopverse.defaults.ProblemException;
+import com.shopverse.events.auth.LoginFailed;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,6 +35,8 @@ class AuthController {
   private final TokenIssuer tokens;
   private final RefreshTokens refreshTokens;
   private final LoginLockouts lockouts;
+  private final LoginFailures failures;
+  private final TransactionTemplate tx;
   private final MeterRegistry meters;
   private final String decoyHash;
 
@@ -41,12 +46,16 @@ class AuthController {
       TokenIssuer tokens,
       RefreshTokens refreshTokens,
       LoginLockouts lockouts,
+      LoginFailures failures,
+      TransactionTemplate tx,
       MeterRegistry meters) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
     this.refreshTokens = refreshTokens;
     this.lockouts = lockouts;
+    this.failures = failures;
+    this.tx = tx;
     this.meters = meters;
     // Hashed once at start-up with the same encoder, so checking it costs what a real check does.
     this.decoyHash = passwords.encode("decoy-password-for-unknown-emails");
@@ -103,13 +112,17 @@ class AuthController {
   /**
    * Password login. An unknown email costs one Argon2 hash and answers exactly like a wrong
    * password; both count toward the email's lockout. While locked, even the right password gets 429
-   * and no hash is computed (which is also what keeps a brute-force run cheap for us).
+   * and no hash is computed (which is also what keeps a brute-force run cheap for us). Every
+   * refusal is also a {@link LoginFailed} for the client ({@link LoginFailures}), committed with
+   * the count.
    */
   @PostMapping("/api/auth/login")
-  AccessToken login(@Valid @RequestBody Credentials credentials) {
+  AccessToken login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
     String email = credentials.email();
+    String clientIp = LoginFailures.clientIp(request);
     Optional<Duration> locked = lockouts.lockedFor(email);
     if (locked.isPresent()) {
+      tx.executeWithoutResult(s -> failures.record(clientIp, LoginFailed.LOCKED));
       throw locked(locked.get());
     }
     User user = users.byEmail(email).orElse(null);
@@ -122,7 +135,12 @@ class AuthController {
     }
     if (!right) {
       count("failure");
-      Optional<Duration> nowLocked = lockouts.failed(email);
+      Optional<Duration> nowLocked =
+          tx.execute(
+              s -> {
+                failures.record(clientIp, LoginFailed.INVALID_CREDENTIALS);
+                return lockouts.failed(email);
+              });
       if (nowLocked.isPresent()) {
         throw locked(nowLocked.get());
       }
@@ -130,6 +148,7 @@ class AuthController {
           HttpStatus.UNAUTHORIZED, "invalid-credentials", "Unknown email or wrong password.");
     }
     if (!lockouts.succeeded(email)) {
+      tx.executeWithoutResult(s -> failures.record(clientIp, LoginFailed.LOCKED));
       throw locked(lockouts.lockedFor(email).orElse(Duration.ofSeconds(1)));
     }
     count("success");

@@ -64,7 +64,7 @@ final class Rules {
   /** The pods that reach Kafka's listener (Strimzi writes its NetworkPolicy from these). */
   static final Set<String> KAFKA_CLIENTS =
       union(
-          app("catalog-service", "order-service", "event-ingest-service"),
+          app("auth-service", "catalog-service", "order-service", "event-ingest-service"),
           Set.of("app=shopverse-analytics", "app=shopverse-ops"));
 
   private Rules() {}

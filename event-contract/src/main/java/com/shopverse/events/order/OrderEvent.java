@@ -17,10 +17,11 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = OrderPaid.class, name = "OrderPaid"),
   @JsonSubTypes.Type(value = OrderShipped.class, name = "OrderShipped"),
   @JsonSubTypes.Type(value = OrderDelivered.class, name = "OrderDelivered"),
-  @JsonSubTypes.Type(value = OrderCancelled.class, name = "OrderCancelled")
+  @JsonSubTypes.Type(value = OrderCancelled.class, name = "OrderCancelled"),
+  @JsonSubTypes.Type(value = CheckoutFailed.class, name = "CheckoutFailed")
 })
 public sealed interface OrderEvent
-    permits OrderPlaced, OrderPaid, OrderShipped, OrderDelivered, OrderCancelled {
+    permits OrderPlaced, OrderPaid, OrderShipped, OrderDelivered, OrderCancelled, CheckoutFailed {
 
   int SCHEMA_VERSION = 1;
 

@@ -66,6 +66,13 @@ class OrderEventTest {
   }
 
   @Test
+  void checkoutFailedRoundTripsWithItsReasonAndStatus() throws Exception {
+    roundTrips(
+        new CheckoutFailed(UUID.randomUUID(), at, 1, orderId, "user-1", "payment_declined", 402),
+        "CheckoutFailed");
+  }
+
+  @Test
   void readsTheDocumentedWireFormat() throws Exception {
     String wire =
         """

@@ -7,13 +7,14 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /**
  * The client's address for per-IP buckets. The TCP peer is the client unless it is a configured
  * trusted proxy; only then is X-Forwarded-For read, right to left, and the first address that is
- * not itself a trusted proxy wins. A client cannot pick its own bucket by sending the header.
+ * not itself a trusted proxy wins. A client cannot pick its own bucket by sending the header. The
+ * same address is forwarded to the backends as {@code X-Client-Ip} ({@code web.ForwardedHeaders}).
  */
-final class ClientKeys {
+public final class ClientKeys {
 
   private final List<AddressRange> trusted;
 
-  ClientKeys(List<String> trustedProxies) {
+  public ClientKeys(List<String> trustedProxies) {
     this.trusted =
         trustedProxies.stream()
             .map(String::trim)
@@ -22,7 +23,7 @@ final class ClientKeys {
             .toList();
   }
 
-  String clientIp(ServerHttpRequest request) {
+  public String clientIp(ServerHttpRequest request) {
     InetSocketAddress remote = request.getRemoteAddress();
     String peer =
         remote == null || remote.getAddress() == null

@@ -1,5 +1,7 @@
 package com.shopverse.gateway.web;
 
+import com.shopverse.gateway.ratelimit.ClientKeys;
+import com.shopverse.gateway.ratelimit.RateLimitProperties;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -12,14 +14,22 @@ import org.springframework.web.server.ServerWebExchange;
  * HttpHeadersFilter} bean while it builds the proxied request, so this costs no extra copy of the
  * incoming request): client-supplied identity headers are dropped — a backend takes identity from
  * the token only — and the request id is set. Authorization passes unchanged.
+ *
+ * <p>{@value #CLIENT_IP} is set to the client's address as the rate limiter sees it (the TCP peer,
+ * or X-Forwarded-For behind a trusted proxy), replacing any value the client sent: auth-service
+ * counts failed logins per client by it.
  */
 @Component
 class ForwardedHeaders implements HttpHeadersFilter {
 
+  static final String CLIENT_IP = "X-Client-Ip";
+
   private final List<String> exact;
   private final List<String> prefixes;
+  private final ClientKeys clients;
 
-  ForwardedHeaders(HeaderProperties properties) {
+  ForwardedHeaders(HeaderProperties properties, RateLimitProperties rateLimit) {
+    this.clients = new ClientKeys(rateLimit.trustedProxies());
     this.exact =
         properties.stripIdentityHeaders().stream()
             .filter(h -> !h.endsWith("*"))
@@ -41,6 +51,7 @@ class ForwardedHeaders implements HttpHeadersFilter {
             out.put(name, values);
           }
         });
+    out.set(CLIENT_IP, clients.clientIp(exchange.getRequest()));
     RequestIds.copyTo(exchange, out);
     return out;
   }

@@ -1,6 +1,7 @@
 package com.shopverse.gateway.web;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -20,9 +21,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error the gateway produces itself becomes a problem detail: no route (404), too large
- * (413), backend unreachable (502), circuit open (503), backend too slow (504), anything else (500,
- * logged, no stack trace to the client). Ordered before Boot's default handler (-1). 401/403 never
- * get here: Spring Security's entry point and access-denied handler write those.
+ * (413), backend unreachable or the connection to it lost before its answer (502), circuit open
+ * (503), backend too slow (504), anything else (500, logged, no stack trace to the client). Ordered
+ * before Boot's default handler (-1). 401/403 never get here: Spring Security's entry point and
+ * access-denied handler write those.
  */
 @Component
 @Order(-2)
@@ -57,6 +59,14 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     }
     if (causedBy(error, TimeoutException.class)) {
       return timeout(exchange, service);
+    }
+    // Reactor Netty's PrematureCloseException among them: the backend (or the pooled connection to
+    // it) closed before the answer. The checkout benchmark at overload saw these answered as 500s,
+    // which blamed the gateway for what was the backend's failure. GETs are retried on them first
+    // (the routes' Retry filter); a POST is not, and the shopper may retry it with its
+    // Idempotency-Key.
+    if (causedBy(error, IOException.class)) {
+      return badGateway(exchange, service, " closed the connection before answering.");
     }
     return internal(exchange, HttpStatus.INTERNAL_SERVER_ERROR, error);
   }

@@ -30,6 +30,7 @@ class GatewayResilienceIT {
 
   static final TestTokens tokens = TestTokens.start();
   static final TestBackend backend = new TestBackend();
+  static final HangUpBackend hangUp = new HangUpBackend();
   static final int DEAD_PORT = LocalProcess.freePort();
   static final int ORDERS_TIMEOUT_MS = 700;
 
@@ -38,9 +39,10 @@ class GatewayResilienceIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    for (String service : List.of("AUTH_URL", "CATALOG_URL", "ORDER_URL", "INGEST_URL")) {
+    for (String service : List.of("CATALOG_URL", "ORDER_URL", "INGEST_URL")) {
       registry.add(service, backend::url);
     }
+    registry.add("AUTH_URL", hangUp::url);
     registry.add("RECOMMENDATION_URL", () -> "http://127.0.0.1:" + DEAD_PORT);
     registry.add("shopverse.security.jwk-set-uri", tokens::jwksUri);
     registry.add("GATEWAY_ORDERS_TIMEOUT_MS", () -> ORDERS_TIMEOUT_MS);
@@ -55,10 +57,12 @@ class GatewayResilienceIT {
   @BeforeEach
   void forget() {
     backend.forget();
+    hangUp.forget();
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
+    hangUp.close();
     backend.close();
     tokens.close();
   }
@@ -158,6 +162,26 @@ class GatewayResilienceIT {
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(backend.lines()).containsExactly("POST /api/events");
+  }
+
+  @Test
+  void answersABackendThatHangsUpBeforeAnsweringWith502AndDoesNotRetryThePost() {
+    HttpResponse<String> response =
+        http().post("/api/auth/login", "{\"email\":\"a@example.com\",\"password\":\"x\"}");
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertProblem(response, "bad-gateway");
+    assertThat(response.body()).contains("\"service\":\"auth\"", "closed the connection");
+    assertThat(hangUp.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void retriesAGetWhoseBackendHungUpThenAnswers502() {
+    HttpResponse<String> response = http().get("/api/auth/whoami", tokens.customer("alice"));
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertProblem(response, "bad-gateway");
+    assertThat(hangUp.requests()).isEqualTo(3); // the first try and GATEWAY_RETRY_ATTEMPTS (2)
   }
 
   @Test

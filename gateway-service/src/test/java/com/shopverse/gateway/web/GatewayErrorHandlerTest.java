@@ -15,6 +15,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Each kind of gateway failure becomes its problem type, without internals in the body. */
@@ -51,6 +52,16 @@ class GatewayErrorHandlerTest {
 
     assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
     assertThat(exchange.getResponse().getBodyAsString().block()).contains("/problems/bad-gateway");
+  }
+
+  @Test
+  void turnsAConnectionClosedBeforeTheAnswerIntoBadGatewayNotAnInternalError() {
+    MockServerWebExchange exchange =
+        handle(new RuntimeException("wrapped", PrematureCloseException.TEST_EXCEPTION));
+
+    assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    assertThat(exchange.getResponse().getBodyAsString().block())
+        .contains("/problems/bad-gateway", "closed the connection before answering");
   }
 
   @Test

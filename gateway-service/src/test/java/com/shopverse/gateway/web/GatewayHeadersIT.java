@@ -91,6 +91,25 @@ class GatewayHeadersIT {
   }
 
   @Test
+  void namesTheClientToTheBackendByItsAddressNotByWhatItClaims() {
+    HttpResponse<String> response =
+        http()
+            .send(
+                "GET",
+                "/api/catalog/products",
+                null,
+                null,
+                "X-Client-Ip",
+                "198.51.100.66",
+                "X-Forwarded-For",
+                "198.51.100.67");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    // No trusted proxies are configured: the TCP peer is the client, whatever the headers say.
+    assertThat(backend.received().get(0).headers()).containsEntry("x-client-ip", "127.0.0.1");
+  }
+
+  @Test
   void keepsASaneClientRequestIdOnTheBackendRequestAndTheResponse() {
     HttpResponse<String> response =
         http().getWithHeaders("/api/catalog/products", "X-Request-Id", "web-7f3a_19");

@@ -230,7 +230,8 @@ record CheckoutReport(
     }
     String published = Long.toString(Math.round(m.published()));
     if (expected >= 0) {
-      published += " of " + expected + " expected";
+      // Two per paid order; a failed checkout adds its CheckoutFailed on top.
+      published += " of ≥ " + expected + " expected";
     }
     return String.format(
         Locale.ROOT,

@@ -58,7 +58,7 @@ record Scenario(
     return switch (kind) {
       case FLASH_SALE -> List.of("events.PRODUCT_VIEWED", "events.ADDED_TO_CART", "orders");
       case BOT_VIEWS -> List.of("product.views", "shopper.events");
-      case PASSWORD_BOT -> List.of("login.failures");
+      case PASSWORD_BOT -> List.of("login.failures", "login.failures.all");
       default -> List.of();
     };
   }

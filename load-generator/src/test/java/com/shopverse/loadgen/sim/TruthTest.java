@@ -53,7 +53,8 @@ class TruthTest {
             assertThat(s.series()).containsExactly("product.views", "shopper.events");
         case Scenario.FLASH_SALE ->
             assertThat(s.series()).contains("orders", "events.PRODUCT_VIEWED");
-        case Scenario.PASSWORD_BOT -> assertThat(s.series()).containsExactly("login.failures");
+        case Scenario.PASSWORD_BOT ->
+            assertThat(s.series()).containsExactly("login.failures", "login.failures.all");
         default -> assertThat(s.series()).isEmpty();
       }
     }

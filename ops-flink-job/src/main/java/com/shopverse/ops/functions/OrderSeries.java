@@ -1,5 +1,6 @@
 package com.shopverse.ops.functions;
 
+import com.shopverse.events.order.CheckoutFailed;
 import com.shopverse.events.order.OrderCancelled;
 import com.shopverse.events.order.OrderEvent;
 import com.shopverse.events.order.OrderPlaced;
@@ -7,15 +8,16 @@ import com.shopverse.ops.SeriesEvent;
 import org.apache.flink.util.Collector;
 
 /**
- * One {@code order-events} record into series {@code orders} (OrderPlaced) or {@code
- * orders.cancelled} (OrderCancelled); other order events count in no series. A failed checkout
- * writes no event today (it is refused before an order exists), so there is no {@code
- * checkout.failures} series yet. A record without occurredAt is malformed ({@link ParseSeries}).
+ * One {@code order-events} record into series {@code orders} (OrderPlaced), {@code
+ * orders.cancelled} (OrderCancelled) or {@code checkout.failures} (CheckoutFailed: a checkout that
+ * placed no order, whatever the reason); other order events count in no series. A record without
+ * occurredAt is malformed ({@link ParseSeries}).
  */
 public final class OrderSeries implements ParseSeries.Series<OrderEvent> {
 
   public static final String ORDERS = "orders";
   public static final String ORDERS_CANCELLED = "orders.cancelled";
+  public static final String CHECKOUT_FAILURES = "checkout.failures";
 
   @Override
   public boolean readable(OrderEvent event) {
@@ -29,6 +31,8 @@ public final class OrderSeries implements ParseSeries.Series<OrderEvent> {
       out.collect(new SeriesEvent(ORDERS, SeriesEvent.AGGREGATE, time));
     } else if (event instanceof OrderCancelled) {
       out.collect(new SeriesEvent(ORDERS_CANCELLED, SeriesEvent.AGGREGATE, time));
+    } else if (event instanceof CheckoutFailed) {
+      out.collect(new SeriesEvent(CHECKOUT_FAILURES, SeriesEvent.AGGREGATE, time));
     }
   }
 }

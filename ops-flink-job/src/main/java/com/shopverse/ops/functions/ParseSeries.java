@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.shopverse.events.InteractionEvent;
+import com.shopverse.events.auth.AuthEvent;
 import com.shopverse.events.order.OrderEvent;
 import com.shopverse.ops.OpsMetrics;
 import com.shopverse.ops.SeriesEvent;
@@ -50,6 +51,11 @@ public final class ParseSeries<E> extends RichFlatMapFunction<String, SeriesEven
   /** {@code order-events} records: see {@link OrderSeries}. */
   public static ParseSeries<OrderEvent> orders() {
     return new ParseSeries<>(OrderEvent.class, new OrderSeries());
+  }
+
+  /** {@code auth-events} records: see {@link AuthSeries}. */
+  public static ParseSeries<AuthEvent> auth() {
+    return new ParseSeries<>(AuthEvent.class, new AuthSeries());
   }
 
   @Override

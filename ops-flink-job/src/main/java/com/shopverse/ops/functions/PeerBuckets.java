@@ -30,7 +30,8 @@ import org.apache.flink.util.Collector;
  * One bucket of a keyed series (keyed by series name): every key's count, judged by the {@link
  * PeerDetector} against the other keys and against the key's own usual count, which is kept per key
  * across buckets (expiring after {@code keyRetention} without events, so shoppers who left do not
- * stay in state).
+ * stay in state). A failure series ({@link OpsMetrics#failureSeries()}) is judged by {@link
+ * PeerDetector#detectFailures}.
  */
 public class PeerBuckets
     extends ProcessWindowFunction<BucketCount, AnomalyRow, String, TimeWindow> {
@@ -76,7 +77,9 @@ public class PeerBuckets
       keys.add(
           new PeerDetector.KeyCount(c.key(), c.count(), baseline == null ? Double.NaN : baseline));
     }
-    List<PeerDetector.Flag> flags = detector.detect(keys, bucketsBefore);
+    boolean failures = OpsMetrics.failureSeries().contains(series);
+    List<PeerDetector.Flag> flags =
+        failures ? detector.detectFailures(keys) : detector.detect(keys, bucketsBefore);
     Set<String> flagged = new HashSet<>();
     long startMs = ctx.window().getStart();
     long bucketSeconds = (ctx.window().getEnd() - startMs) / 1000;
@@ -103,17 +106,7 @@ public class PeerBuckets
               f.expected(),
               f.actual(),
               f.score(),
-              String.format(
-                  Locale.ROOT,
-                  "%s %s: %d in a %ds bucket, usually %.1f; robust z %+.1f of log counts against"
-                      + " %d other keys",
-                  series,
-                  f.key(),
-                  f.actual(),
-                  bucketSeconds,
-                  f.expected(),
-                  f.score(),
-                  keys.size() - 1),
+              explanation(series, f, bucketSeconds, keys.size() - 1, failures),
               System.currentTimeMillis()));
     }
     for (PeerDetector.KeyCount k : keys) {
@@ -121,5 +114,26 @@ public class PeerBuckets
           k.key(), detector.nextBaseline(k.baseline(), k.count(), flagged.contains(k.key())));
     }
     seen.update(bucketsBefore + 1);
+  }
+
+  private String explanation(
+      String series, PeerDetector.Flag f, long bucketSeconds, int peers, boolean failures) {
+    String head =
+        String.format(
+            Locale.ROOT,
+            "%s %s: %d in a %ds bucket, usually %.1f; ",
+            series,
+            f.key(),
+            f.actual(),
+            bucketSeconds,
+            f.expected());
+    if (failures && peers < 2) {
+      return head
+          + String.format(
+              Locale.ROOT, "at least %d failures from one key is an attack", model.peerMinCount());
+    }
+    return head
+        + String.format(
+            Locale.ROOT, "robust z %+.1f of log counts against %d other keys", f.score(), peers);
   }
 }

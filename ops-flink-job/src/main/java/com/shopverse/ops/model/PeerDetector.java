@@ -69,6 +69,39 @@ public final class PeerDetector {
   }
 
   /**
+   * The flagged keys of one bucket of a failure series (failed logins per client), where no
+   * failures is every key's usual count: most buckets hold a few keys or none, so the peer test of
+   * {@link #detect} would rarely have peers and its warm-up would hide a first attack. A key is
+   * flagged when it has at least {@code peerMinCount} failures, at least {@code peerSelfFactor}
+   * times its own usual count (a new key's usual count is 0), and — only when the bucket has peers
+   * to compare with — a robust z above {@code peerThreshold}. The score is that z, or for a key
+   * without peers its count over the minimum.
+   */
+  public List<Flag> detectFailures(List<KeyCount> bucket) {
+    int n = bucket.size();
+    double[] logs = new double[n];
+    for (int i = 0; i < n; i++) {
+      logs[i] = Math.log1p(bucket.get(i).count());
+    }
+    double centre = n >= 3 ? Robust.median(logs, n) : 0;
+    double scale =
+        n >= 3 ? Math.max(Robust.MAD_TO_SIGMA * Robust.mad(logs, n, centre), MIN_LOG_SCALE) : 1;
+    List<Flag> flags = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      KeyCount k = bucket.get(i);
+      double usual = Double.isNaN(k.baseline()) ? 0 : k.baseline();
+      double score =
+          n >= 3 ? (logs[i] - centre) / scale : (double) k.count() / settings.peerMinCount();
+      if (k.count() >= settings.peerMinCount()
+          && k.count() >= settings.peerSelfFactor() * Math.max(usual, 1.0)
+          && (n < 3 || score > settings.peerThreshold())) {
+        flags.add(new Flag(k.key(), usual, k.count(), score));
+      }
+    }
+    return flags;
+  }
+
+  /**
    * The key's usual count after this bucket: smoothed, and unchanged by a flagged bucket, so a bot
    * that keeps going stays flagged instead of becoming its own baseline.
    */

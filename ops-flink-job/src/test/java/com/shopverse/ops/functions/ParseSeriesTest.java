@@ -42,6 +42,34 @@ class ParseSeriesTest {
             new SeriesEvent(OrderSeries.ORDERS_CANCELLED, SeriesEvent.AGGREGATE, AT_MS));
   }
 
+  @Test
+  void countsAFailedLoginForTheShopAndItsClientAndAFailedCheckoutForTheShop() throws Exception {
+    String login =
+        "{\"type\":\"LoginFailed\",\"eventId\":\"1b4e28ba-2fa1-11d2-883f-0016d3cca427\","
+            + "\"schemaVersion\":1,\"occurredAt\":\""
+            + AT
+            + "\",\"clientIp\":\"198.51.100.9\",\"outcome\":\"locked\"}";
+    String noClient =
+        "{\"type\":\"LoginFailed\",\"eventId\":\"1b4e28ba-2fa1-11d2-883f-0016d3cca428\","
+            + "\"occurredAt\":\""
+            + AT
+            + "\",\"outcome\":\"locked\"}";
+    String checkout =
+        "{\"type\":\"CheckoutFailed\",\"eventId\":\"1b4e28ba-2fa1-11d2-883f-0016d3cca429\","
+            + "\"occurredAt\":\""
+            + AT
+            + "\",\"orderId\":\"1b4e28ba-2fa1-11d2-883f-0016d3cca430\",\"userId\":\"u1\","
+            + "\"reason\":\"payment_declined\",\"status\":402}";
+
+    assertThat(parse(ParseSeries.auth(), login, noClient))
+        .containsExactly(
+            new SeriesEvent(AuthSeries.ALL_LOGIN_FAILURES, SeriesEvent.AGGREGATE, AT_MS),
+            new SeriesEvent(AuthSeries.LOGIN_FAILURES, "198.51.100.9", AT_MS));
+    assertThat(parse(ParseSeries.orders(), checkout))
+        .containsExactly(
+            new SeriesEvent(OrderSeries.CHECKOUT_FAILURES, SeriesEvent.AGGREGATE, AT_MS));
+  }
+
   private static <E> List<SeriesEvent> parse(ParseSeries<E> parse, String... records)
       throws Exception {
     try (var harness = new OneInputStreamOperatorTestHarness<>(new StreamFlatMap<>(parse))) {

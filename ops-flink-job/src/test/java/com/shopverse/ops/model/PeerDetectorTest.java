@@ -104,4 +104,50 @@ class PeerDetectorTest {
     shoppers.add(new PeerDetector.KeyCount("busy", 15, Double.NaN));
     assertThat(detector.detect(shoppers, 100)).isEmpty();
   }
+
+  @Test
+  void flagsAFirstPasswordGuessingRunFromOneClientWithoutPeersOrWarmUp() {
+    List<PeerDetector.Flag> flags =
+        detector.detectFailures(List.of(new PeerDetector.KeyCount("198.51.100.9", 25, Double.NaN)));
+
+    assertThat(flags)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.key()).isEqualTo("198.51.100.9");
+              assertThat(f.expected()).isZero();
+              assertThat(f.actual()).isEqualTo(25);
+            });
+  }
+
+  @Test
+  void leavesTyposAndAClientThatUsuallyFailsThisOftenAlone() {
+    List<PeerDetector.KeyCount> bucket =
+        List.of(
+            new PeerDetector.KeyCount("10.0.0.1", 1, Double.NaN), // a typo
+            new PeerDetector.KeyCount("10.0.0.2", 19, Double.NaN), // below the minimum count
+            new PeerDetector.KeyCount("10.0.0.3", 30, 12.0)); // a shared office NAT, as usual
+
+    assertThat(detector.detectFailures(bucket)).isEmpty();
+  }
+
+  @Test
+  void withPeersAFailingClientMustAlsoStandOutFromThem() {
+    List<PeerDetector.KeyCount> bucket = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      bucket.add(new PeerDetector.KeyCount("10.0.1." + i, 1 + i % 2, 0.5));
+    }
+    bucket.add(new PeerDetector.KeyCount("198.51.100.9", 60, Double.NaN));
+    List<PeerDetector.KeyCount> campaign = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      campaign.add(new PeerDetector.KeyCount("10.0.2." + i, 40 + i, Double.NaN));
+    }
+
+    assertThat(detector.detectFailures(bucket))
+        .extracting(PeerDetector.Flag::key)
+        .containsExactly("198.51.100.9");
+    // Twenty clients all failing alike: none stands out from the others (the aggregate series,
+    // login.failures.all, is the one that sees a campaign spread over many addresses).
+    assertThat(detector.detectFailures(campaign)).isEmpty();
+  }
 }

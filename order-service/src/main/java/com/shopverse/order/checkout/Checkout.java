@@ -2,6 +2,9 @@ package com.shopverse.order.checkout;
 
 import com.shopverse.defaults.ProblemDetailsAdvice;
 import com.shopverse.defaults.ProblemException;
+import com.shopverse.events.Topics;
+import com.shopverse.events.order.CheckoutFailed;
+import com.shopverse.events.order.OrderEvent;
 import com.shopverse.order.Problems;
 import com.shopverse.order.cart.Cart;
 import com.shopverse.order.cart.CartLine;
@@ -17,6 +20,7 @@ import com.shopverse.order.payment.PaymentProvider;
 import com.shopverse.order.payment.PaymentRequest;
 import com.shopverse.order.payment.PaymentResult;
 import com.shopverse.order.payment.PaymentTimeoutException;
+import com.shopverse.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Final answers (201, 402, 409, 422) are kept and replayed for the key; answers worth retrying
  * (503, 504) free the key so a retry with it runs again.
+ *
+ * <p>A checkout that ran and placed no order also writes a {@link CheckoutFailed} to the outbox
+ * (the operations job's {@code checkout.failures} series). It is written after the answer is
+ * settled, in its own transaction, and only logged if that fails: the shopper's answer never
+ * depends on the signal, and {@code shopverse_checkout_failures_total} counts the failure either
+ * way.
  */
 @Service
 class Checkout {
@@ -61,6 +71,7 @@ class Checkout {
   private final TransactionTemplate tx;
   private final JsonMapper json;
   private final CheckoutMetrics metrics;
+  private final Outbox outbox;
   private final Clock clock = Clock.systemUTC();
 
   Checkout(
@@ -71,7 +82,8 @@ class Checkout {
       Orders orders,
       TransactionTemplate tx,
       JsonMapper json,
-      CheckoutMetrics metrics) {
+      CheckoutMetrics metrics,
+      Outbox outbox) {
     this.keys = keys;
     this.carts = carts;
     this.catalog = catalog;
@@ -80,6 +92,7 @@ class Checkout {
     this.tx = tx;
     this.json = json;
     this.metrics = metrics;
+    this.outbox = outbox;
   }
 
   /** The answer, and whether it is a replay of an earlier request with the same key. */
@@ -102,31 +115,54 @@ class Checkout {
           "idempotency-key-reused",
           "This Idempotency-Key was used with a different request; use a new key.");
     }
+    UUID orderId = UUID.randomUUID();
     try {
-      return new Outcome(run(userId, key, request), false);
+      return new Outcome(run(orderId, userId, key, request), false);
     } catch (ProblemException problem) {
       // Counted here, past the replay check: a replayed answer is not another failure.
-      metrics.failed(problem.problem());
+      String reason = metrics.failed(problem.problem());
       if (problem.problem().getStatus() < 500) {
         keys.complete(userId, key, stored(problem.problem()));
       } else {
         keys.forget(userId, key);
       }
+      signalFailure(orderId, userId, reason, problem.problem().getStatus());
       throw problem;
     } catch (RuntimeException e) {
-      metrics.failed();
+      String reason = metrics.failed();
       keys.forget(userId, key);
+      signalFailure(orderId, userId, reason, HttpStatus.INTERNAL_SERVER_ERROR.value());
       throw e;
     }
   }
 
-  private StoredResponse run(String userId, String key, CheckoutRequest request) {
+  /** The failure's {@link CheckoutFailed} event; see the class comment for why best effort. */
+  private void signalFailure(UUID orderId, String userId, String reason, int status) {
+    var event =
+        new CheckoutFailed(
+            UUID.randomUUID(),
+            clock.instant(),
+            OrderEvent.SCHEMA_VERSION,
+            orderId,
+            userId,
+            reason,
+            status);
+    try {
+      tx.executeWithoutResult(
+          s ->
+              outbox.append(
+                  Topics.ORDER_EVENTS, orderId.toString(), event.eventId().toString(), event));
+    } catch (RuntimeException e) {
+      log.warn("Could not record failed checkout {} ({}): {}", orderId, reason, e.toString());
+    }
+  }
+
+  private StoredResponse run(UUID orderId, String userId, String key, CheckoutRequest request) {
     Cart cart = carts.of(userId);
     if (cart.isEmpty()) {
       throw new ProblemException(
           HttpStatus.UNPROCESSABLE_ENTITY, "cart-empty", "The cart is empty.");
     }
-    UUID orderId = UUID.randomUUID();
     UUID reservationId = UUID.randomUUID();
     Reservation reservation = reserve(reservationId, cart.lines());
 

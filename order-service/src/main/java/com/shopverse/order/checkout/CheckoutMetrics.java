@@ -49,14 +49,17 @@ class CheckoutMetrics {
     revenue(currency).increment(totalMinor);
   }
 
-  /** A checkout that ended in this problem (a final answer or one worth retrying). */
-  void failed(ProblemDetail problem) {
-    failures(reason(problem)).increment();
+  /** A checkout that ended in this problem (a final answer or one worth retrying); its reason. */
+  String failed(ProblemDetail problem) {
+    String reason = reason(problem);
+    failures(reason).increment();
+    return reason;
   }
 
-  /** A checkout that ended in an unexpected error (a 500). */
-  void failed() {
+  /** A checkout that ended in an unexpected error (a 500); its reason. */
+  String failed() {
     failures("other").increment();
+    return "other";
   }
 
   static String reason(ProblemDetail problem) {

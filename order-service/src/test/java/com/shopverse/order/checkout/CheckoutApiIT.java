@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Checkout against the catalog stand-in and a real PostgreSQL. */
 class CheckoutApiIT extends OrderServiceTestBase {
@@ -242,6 +243,47 @@ class CheckoutApiIT extends OrderServiceTestBase {
     HttpResponse<String> replayed = checkout(shopper, key, body);
     assertThat(replayed.statusCode()).isEqualTo(402);
     assertThat(replayed.headers().firstValue("content-type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void writesOneCheckoutFailedWithItsReasonForADeclinedPaymentAndNoneForItsReplay() {
+    String shopperId = "shopper-" + UUID.randomUUID();
+    String shopper = tokens.customer(shopperId);
+    addToCart(shopper, newProduct(800, 2), 1);
+    String key = key();
+    String body = "{\"paymentMethod\":\"pm_sandbox_decline\"}";
+    String emptyCartShopperId = "shopper-" + UUID.randomUUID();
+
+    assertThat(checkout(shopper, key, body).statusCode()).isEqualTo(402);
+    assertThat(checkout(shopper, key, body).statusCode()).isEqualTo(402); // replayed
+    assertThat(checkout(tokens.customer(emptyCartShopperId), key(), "{}").statusCode())
+        .isEqualTo(422);
+
+    List<String> declined = checkoutFailures(shopperId);
+    assertThat(declined).hasSize(1);
+    assertThat(declined.get(0))
+        .contains("\"reason\":\"payment_declined\"", "\"status\":402", "\"orderId\":");
+    assertThat(checkoutFailures(emptyCartShopperId))
+        .singleElement()
+        .asString()
+        .contains("\"reason\":\"empty_cart\"", "\"status\":422");
+    // No order exists under the attempt's id: consumers that follow orders have nothing to follow.
+    String attempt = new JsonMapper().readTree(declined.get(0)).get("orderId").asString();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM orders WHERE id = ?::uuid")
+                .param(attempt)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  private List<String> checkoutFailures(String userId) {
+    return jdbc.sql(
+            "SELECT payload FROM outbox WHERE topic = 'order-events'"
+                + " AND payload LIKE '%\"type\":\"CheckoutFailed\"%' AND payload LIKE ?")
+        .param("%\"userId\":\"" + userId + "\"%")
+        .query(String.class)
+        .list();
   }
 
   @Test
