@@ -24,7 +24,9 @@ final class HangUpBackend implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    acceptor = Thread.ofPlatform().daemon().name("hang-up-backend").start(this::serve);
+    acceptor = new Thread(this::serve, "hang-up-backend");
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   String url() {
