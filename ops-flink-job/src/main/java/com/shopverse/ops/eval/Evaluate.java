@@ -142,6 +142,20 @@ public final class Evaluate {
               r.processingDelay().map(Evaluate::seconds).orElse("–"),
               r.matches()));
     }
+    out.append(
+        "\nUnmatched anomalies (what strict precision counts against), by series and kind:\n\n"
+            + "| series | kind | inside a scenario's window | outside every window |\n"
+            + "|---|---|---|---|\n");
+    for (Scoring.Unmatched u : Scoring.unmatched(truths, anomalies, grace)) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %d |%n",
+              u.series(),
+              u.kind(),
+              u.inWindow(),
+              u.outside()));
+    }
     List<Truth> scenarios = truths.stream().filter(t -> !t.peak()).toList();
     out.append(
         "\n### Forecast error outside scenario windows (MAPE; naive = same as the origin bucket)\n\n");

@@ -73,6 +73,42 @@ public final class Scoring {
     return "*".equals(t.key()) || !t.series().get(0).equals(d.series()) || t.key().equals(d.key());
   }
 
+  /**
+   * Anomalies that matched no scenario, of one series and kind: inside some scenario's window or
+   * not.
+   */
+  public record Unmatched(String series, String kind, int inWindow, int outside) {}
+
+  /**
+   * What strict precision counted against the detector, by series and kind: an anomaly inside a
+   * scenario's window on a series the scenario does not list (the scenario moved it too, as a bot's
+   * views move the view total), or outside every window (a false alarm, or an effect the truth does
+   * not name). Most first.
+   */
+  public static List<Unmatched> unmatched(
+      List<Truth> truths, List<Detection> anomalies, Duration grace) {
+    List<Truth> scenarios = truths.stream().filter(Truth::detectable).toList();
+    Map<String, int[]> counts = new TreeMap<>();
+    for (Detection d : anomalies) {
+      if (scenarios.stream().anyMatch(t -> matches(t, d, grace))) {
+        continue;
+      }
+      int[] c = counts.computeIfAbsent(d.series() + "|" + d.kind(), k -> new int[2]);
+      c[scenarios.stream().anyMatch(t -> inWindow(t, d, grace)) ? 0 : 1]++;
+    }
+    List<Unmatched> out = new ArrayList<>();
+    counts.forEach(
+        (k, c) -> {
+          String[] sk = k.split("\\|", 2);
+          out.add(new Unmatched(sk[0], sk[1], c[0], c[1]));
+        });
+    out.sort(
+        Comparator.comparingInt((Unmatched u) -> u.inWindow() + u.outside())
+            .reversed()
+            .thenComparing(Unmatched::series));
+    return out;
+  }
+
   public static DetectionScore detections(
       List<Truth> truths, List<Detection> anomalies, Duration grace) {
     List<Truth> scenarios = truths.stream().filter(Truth::detectable).toList();

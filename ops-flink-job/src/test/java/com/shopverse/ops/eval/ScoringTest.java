@@ -91,6 +91,23 @@ class ScoringTest {
   }
 
   @Test
+  void breaksDownWhatStrictPrecisionCountedAgainstTheDetector() {
+    List<Detection> anomalies =
+        List.of(
+            at("orders", "*", "2026-12-01T16:11:10Z"), // matches the flash sale
+            at("events.all", "*", "2026-12-01T16:14:00Z"), // the bot's window, unlisted
+            at("events.all", "*", "2026-12-01T16:14:05Z"),
+            at("orders", "*", "2026-12-01T16:40:00Z"), // nothing happened then
+            at("checkout.failures", "*", "2026-12-01T16:40:05Z"));
+
+    assertThat(Scoring.unmatched(truths, anomalies, GRACE))
+        .containsExactly(
+            new Scoring.Unmatched("events.all", "level", 2, 0),
+            new Scoring.Unmatched("checkout.failures", "level", 0, 1),
+            new Scoring.Unmatched("orders", "level", 0, 1));
+  }
+
+  @Test
   void comparesTheForecastWithTheNaiveOneOutsideScenarios() {
     List<Forecast> rows = new ArrayList<>();
     long t0 = ms("2026-12-01T16:00:00Z");
