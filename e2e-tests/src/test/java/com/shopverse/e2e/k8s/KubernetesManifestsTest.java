@@ -276,6 +276,35 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void thePrometheusAdapterServesTheExternalMetricTheHpaAsksForFromTheOpsJobsReporterName()
+      throws IOException {
+    JsonNode values = Manifests.parse(read("deploy/helm/prometheus-adapter-values.yaml")).get(0);
+    JsonNode rule = values.at("/rules/external/0");
+    JsonNode hpaMetric =
+        ofKind(local, "HorizontalPodAutoscaler")
+            .filter(h -> name(h).equals("event-ingest-service"))
+            .flatMap(
+                h ->
+                    java.util.stream.StreamSupport.stream(
+                        h.at("/spec/metrics").spliterator(), false))
+            .filter(m -> m.path("type").asText().equals("External"))
+            .findFirst()
+            .orElseThrow()
+            .at("/external/metric");
+
+    assertThat(rule.at("/name/as").asText()).isEqualTo(hpaMetric.path("name").asText());
+    // The reporter's name, as the recording rule the promtool tests exercise reads it.
+    String reporterName = rule.at("/name/matches").asText().replaceAll("[\\^$]", "");
+    assertThat(read("deploy/prometheus/rules/ops-intelligence.yml"))
+        .contains("(" + reporterName + ")");
+    assertThat(rule.path("seriesQuery").asText()).startsWith(reporterName + "{");
+    hpaMetric
+        .at("/selector/matchLabels")
+        .fieldNames()
+        .forEachRemaining(label -> assertThat(rule.path("metricsQuery").asText()).contains(label));
+  }
+
+  @Test
   void theAutoscalingRuleCatchesAWorkloadWithoutAnHpaOrReason() {
     List<JsonNode> broken = copy(local);
     broken.removeIf(d -> id(d).equals("HorizontalPodAutoscaler/event-ingest-service"));
