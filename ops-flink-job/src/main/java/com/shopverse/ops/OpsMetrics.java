@@ -52,8 +52,12 @@ public final class OpsMetrics {
    * needing peers.
    */
   public static java.util.Set<String> failureSeries() {
-    return java.util.Set.of(com.shopverse.ops.functions.AuthSeries.LOGIN_FAILURES);
+    return FAILURE_SERIES;
   }
+
+  // Asked once per bucket of every keyed series: one set, not one per call.
+  private static final java.util.Set<String> FAILURE_SERIES =
+      java.util.Set.of(com.shopverse.ops.functions.AuthSeries.LOGIN_FAILURES);
 
   private OpsMetrics() {}
 

@@ -3,6 +3,7 @@ package com.shopverse.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The client's address for per-IP buckets. The TCP peer is the client unless it is a configured
@@ -23,7 +24,23 @@ public final class ClientKeys {
             .toList();
   }
 
-  public String clientIp(ServerHttpRequest request) {
+  /** The exchange attribute holding its client address once resolved. */
+  private static final String ATTRIBUTE = ClientKeys.class.getName() + ".clientIp";
+
+  /**
+   * The client's address, resolved once per exchange: the rate limiter and the forwarded {@code
+   * X-Client-Ip} both ask, and the second answer is the first one's.
+   */
+  public String clientIp(ServerWebExchange exchange) {
+    String known = exchange.getAttribute(ATTRIBUTE);
+    if (known == null) {
+      known = clientIp(exchange.getRequest());
+      exchange.getAttributes().put(ATTRIBUTE, known);
+    }
+    return known;
+  }
+
+  String clientIp(ServerHttpRequest request) {
     InetSocketAddress remote = request.getRemoteAddress();
     String peer =
         remote == null || remote.getAddress() == null

@@ -61,7 +61,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     ServerHttpRequest request = exchange.getRequest();
     if (isCredentialEndpoint(request)) {
       // Per IP even with a token: guessing passwords must cost the same with or without one.
-      String key = "auth:ip:" + clients.clientIp(request);
+      String key = "auth:ip:" + clients.clientIp(exchange);
       return redis
           .take(key, properties.auth())
           .onErrorResume(
@@ -81,7 +81,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         .defaultIfEmpty("")
         .flatMap(
             user -> {
-              String key = user.isEmpty() ? "ip:" + clients.clientIp(request) : user;
+              String key = user.isEmpty() ? "ip:" + clients.clientIp(exchange) : user;
               return redis
                   .take(key, properties.general())
                   .onErrorResume(

@@ -51,7 +51,7 @@ class ForwardedHeaders implements HttpHeadersFilter {
             out.put(name, values);
           }
         });
-    out.set(CLIENT_IP, clients.clientIp(exchange.getRequest()));
+    out.set(CLIENT_IP, clients.clientIp(exchange));
     RequestIds.copyTo(exchange, out);
     return out;
   }
