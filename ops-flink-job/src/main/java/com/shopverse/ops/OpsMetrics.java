@@ -17,6 +17,8 @@ public final class OpsMetrics {
   public static final String ANOMALIES = "anomalies";
   public static final String FORECAST_PER_SECOND = "forecast_per_second";
   public static final String MALFORMED = "records_malformed";
+  public static final String LATE_EVENTS = "late_events";
+  public static final String LATE_BY_MS = "late_by_ms";
 
   /**
    * The aggregate series every job has, registered when an operator opens (not on the first anomaly

@@ -1,6 +1,7 @@
 package com.shopverse.ops;
 
 import com.shopverse.ops.functions.CountInBucket;
+import com.shopverse.ops.functions.LateEvents;
 import com.shopverse.ops.functions.ParseSeries;
 import com.shopverse.ops.functions.PeerBuckets;
 import com.shopverse.ops.functions.SeriesForecaster;
@@ -9,7 +10,9 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The job's dataflow, with its sources and sinks as parameters so tests can hand in their own:
@@ -17,10 +20,13 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * <pre>
  * user-interactions ─parse─┐
  * order-events ─────parse──┼─ count per series key and bucket ─┬─ aggregate series ─ Holt-Winters ─▶ forecasts, anomalies
- * auth-events ──────parse──┘                                   └─ keyed series ─ peers per bucket ─▶ anomalies
+ * auth-events ──────parse──┘                 │                 └─ keyed series ─ peers per bucket ─▶ anomalies
+ *                                             └─ too late for its bucket ─▶ counted (late_events)
  * </pre>
  */
 public final class OpsPipeline {
+
+  private static final OutputTag<SeriesEvent> LATE = new OutputTag<>("late-events") {};
 
   private OpsPipeline() {}
 
@@ -66,9 +72,18 @@ public final class OpsPipeline {
             .union(orderSeries, authSeries)
             .keyBy(CountInBucket::keyOf)
             .window(TumblingEventTimeWindows.of(settings.bucket()))
+            .sideOutputLateData(LATE)
             .aggregate(new CountInBucket.Count(), new CountInBucket.Label())
             .name("count-per-bucket")
             .uid("count-per-bucket");
+    counts
+        .getSideOutput(LATE)
+        .process(new LateEvents())
+        .name("late-events")
+        .uid("late-events")
+        .sinkTo(new DiscardingSink<>())
+        .name("late-events-counted")
+        .uid("sink-late-events");
 
     SingleOutputStreamOperator<ForecastRow> forecasts =
         counts

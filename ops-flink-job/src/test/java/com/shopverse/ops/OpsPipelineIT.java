@@ -138,6 +138,27 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
                 assertThat(scrape.samples())
                     .noneMatch(s -> s.labels().contains("P00042") || s.labels().contains("a-bot"));
               });
+      // A click stamped in a bucket the watermark passed long ago (a source that lagged) is counted
+      // late, not in its bucket.
+      var click = SyntheticTraffic.click(50);
+      kafka.send("user-interactions", click.getKey(), click.getValue(), null);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                PrometheusScrape scrape =
+                    PrometheusScrape.of("http://127.0.0.1:" + METRICS_PORT + "/metrics");
+                String late = name(scrape, "shopverse_series_late_events");
+                assertThat(scrape.sum(late, "series=\"events_PRODUCT_CLICKED\""))
+                    .as("%s", scrape.series(late))
+                    .isEqualTo(1);
+                assertThat(scrape.sum(late, "series=\"events_all\"")).isGreaterThanOrEqualTo(1);
+                assertThat(
+                        scrape.sum(
+                            name(scrape, "shopverse_series_late_by_ms"),
+                            "series=\"events_PRODUCT_CLICKED\""))
+                    .isGreaterThan((SyntheticTraffic.BOT_TO + 5 - 50) * SyntheticTraffic.BUCKET_MS);
+              });
     } finally {
       job.cancel().get();
     }

@@ -22,7 +22,8 @@ import java.util.UUID;
  * A compressed day of shop traffic as Kafka record values, in event time starting at {@link
  * #START}: a seasonal curve of views and carts from 30 shoppers over 100 Zipf-popular products, a
  * few orders and failed checkouts, failed logins now and then from shoppers' addresses (typos), one
- * injected spike of add-to-carts, one bot viewing one product and one client guessing passwords.
+ * injected spike of add-to-carts, one bot viewing one product, one client guessing passwords and
+ * one late click.
  */
 final class SyntheticTraffic {
 
@@ -144,7 +145,18 @@ final class SyntheticTraffic {
                         LoginFailed.INVALID_CREDENTIALS))));
   }
 
+  /** A click of shopper u1 in {@code bucket}, the traffic's only click (not in the lists). */
+  static Map.Entry<String, String> click(int bucket) throws Exception {
+    return record(new Random(1), bucket, "u1", InteractionType.PRODUCT_CLICKED, 7);
+  }
+
   private void interaction(
+      Random random, int bucket, String shopper, InteractionType type, int product)
+      throws Exception {
+    interactions.add(record(random, bucket, shopper, type, product));
+  }
+
+  private static Map.Entry<String, String> record(
       Random random, int bucket, String shopper, InteractionType type, int product)
       throws Exception {
     String productId = String.format("P%05d", product);
@@ -165,7 +177,7 @@ final class SyntheticTraffic {
             null,
             null,
             EventSource.WEB);
-    interactions.add(Map.entry(shopper, JSON.writeValueAsString(e)));
+    return Map.entry(shopper, JSON.writeValueAsString(e));
   }
 
   private static Instant at(Random random, int bucket) {
