@@ -1,6 +1,7 @@
 package com.shopverse.outbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest pause between rounds while Kafka or the database fails
  * @param retention how long published rows are kept before they are deleted
  * @param producer extra Kafka producer settings (cannot turn off {@code acks=all} or idempotence)
+ * @param warmUpTopics topics whose metadata the relay fetches when it starts, so the first event
+ *     does not wait for the producer to be built, to connect and to learn its partitions
  */
 @ConfigurationProperties("shopverse.outbox")
 public record OutboxProperties(
@@ -24,7 +27,8 @@ public record OutboxProperties(
     @DefaultValue("10s") Duration sendTimeout,
     @DefaultValue("10s") Duration maxBackoff,
     @DefaultValue("1h") Duration retention,
-    Map<String, String> producer) {
+    Map<String, String> producer,
+    List<String> warmUpTopics) {
 
   public OutboxProperties {
     if (batchSize < 1) {
@@ -34,5 +38,6 @@ public record OutboxProperties(
       throw new IllegalArgumentException("shopverse.outbox.send-timeout must be at least 1s");
     }
     producer = producer == null ? Map.of() : Map.copyOf(producer);
+    warmUpTopics = warmUpTopics == null ? List.of() : List.copyOf(warmUpTopics);
   }
 }

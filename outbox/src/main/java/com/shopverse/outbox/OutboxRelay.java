@@ -149,6 +149,7 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   private void loop() {
+    warmUp();
     Duration backoff = properties.pollInterval();
     while (running) {
       try {
@@ -182,6 +183,27 @@ public class OutboxRelay implements SmartLifecycle {
         }
         backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
       }
+    }
+  }
+
+  /**
+   * Builds the producer and fetches the warm-up topics' metadata before any row is due. Left to the
+   * first event, that took 4 to 20 s on a loaded machine (a new producer's classes, its connection,
+   * a metadata wait that timed out and rebuilt it), and the events of those seconds reached Kafka
+   * after the operations job had closed their buckets. A failure here is only logged: the first
+   * round then builds the producer again, as after any failure.
+   */
+  private void warmUp() {
+    try {
+      Producer<String, byte[]> p = producer();
+      for (String topic : properties.warmUpTopics()) {
+        log.info("Outbox relay ready: {} has {} partitions", topic, p.partitionsFor(topic).size());
+      }
+    } catch (RuntimeException e) {
+      closeProducer(Duration.ZERO);
+      log.warn(
+          "Outbox relay could not reach Kafka at start-up, retrying with the first row: {}",
+          e.toString());
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,10 +44,13 @@ import org.springframework.transaction.support.TransactionTemplate;
       "shopverse.outbox.poll-interval=50ms",
       "shopverse.outbox.send-timeout=2s",
       "shopverse.outbox.max-backoff=1s",
-      "shopverse.outbox.batch-size=50"
+      "shopverse.outbox.batch-size=50",
+      "shopverse.outbox.warm-up-topics=" + OutboxRelayIT.WARM_UP_TOPIC
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxRelayIT {
+
+  static final String WARM_UP_TOPIC = "warmed-up";
 
   record Sample(String eventId, String key, int seq) {}
 
@@ -101,6 +106,23 @@ class OutboxRelayIT {
   static void stop() {
     kafka.close();
     postgres.close();
+  }
+
+  @Test
+  @Order(0)
+  void connectsAndLearnsItsTopicsBeforeTheFirstRow() throws Exception {
+    // Nothing was appended yet: only the relay's start-up metadata request can have created the
+    // topic (the broker auto-creates it), and only a built producer reports connections.
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> admin.listTopics().names().get().contains(WARM_UP_TOPIC));
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox", Long.class)).isZero();
+    assertThat(meters.find("kafka.producer.connection.count").gauges())
+        .anySatisfy(g -> assertThat(g.value()).isPositive());
   }
 
   @Test
