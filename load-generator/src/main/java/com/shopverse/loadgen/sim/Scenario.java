@@ -56,7 +56,8 @@ record Scenario(
   /** The stream series the scenario should move, as the contract names them. */
   List<String> series() {
     return switch (kind) {
-      case FLASH_SALE -> List.of("events.PRODUCT_VIEWED", "events.ADDED_TO_CART", "orders");
+      case FLASH_SALE ->
+          List.of("events.PRODUCT_VIEWED", "events.ADDED_TO_CART", "orders", "product.views");
       case BOT_VIEWS -> List.of("product.views", "shopper.events");
       case PASSWORD_BOT -> List.of("login.failures", "login.failures.all");
       default -> List.of();

@@ -301,9 +301,17 @@ final class Simulator {
   private Truth.Line line(Scenario s, long from, long to) {
     String key;
     String detail;
+    Map<String, List<String>> keys = Map.of();
     switch (s.kind()) {
       case Scenario.FLASH_SALE -> {
         key = "*";
+        // The sale's own products are what its views lift, each far above its usual count: those
+        // per-product flags are the sale, any other product's are not.
+        List<Catalog.Product> sale = catalog.ranking(s.category());
+        keys =
+            Map.of(
+                "product.views",
+                sale == null ? List.of() : sale.stream().map(Catalog.Product::id).toList());
         detail =
             "session arrivals x"
                 + Scenarios.number(s.factor())
@@ -348,7 +356,7 @@ final class Simulator {
                 + outcomes("error-burst");
       }
     }
-    return new Truth.Line(s.kind(), instant(from), instant(to), s.series(), key, detail);
+    return new Truth.Line(s.kind(), instant(from), instant(to), s.series(), key, detail, keys);
   }
 
   private void scheduleDailyPeaks(ScheduledExecutorService timer, long durationNanos) {

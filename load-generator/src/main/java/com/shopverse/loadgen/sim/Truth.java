@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +29,23 @@ final class Truth implements AutoCloseable {
       Instant endedAt,
       List<String> series,
       String key,
-      String detail) {
+      String detail,
+      Map<String, List<String>> keys) {
+
+    Line {
+      keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+
+    /** A line whose key, if any, is the key of its first series only. */
+    Line(
+        String scenario,
+        Instant startedAt,
+        Instant endedAt,
+        List<String> series,
+        String key,
+        String detail) {
+      this(scenario, startedAt, endedAt, series, key, detail, Map.of());
+    }
 
     String json() {
       return "{\"scenario\":"
@@ -43,6 +60,27 @@ final class Truth implements AutoCloseable {
           + quote(key)
           + ",\"detail\":"
           + quote(detail)
+          + keysJson()
+          + "}";
+    }
+
+    /** {@code ,"keys":{"series":["key",…],…}}, sorted by series; nothing when there are none. */
+    private String keysJson() {
+      if (keys.isEmpty()) {
+        return "";
+      }
+      return ",\"keys\":{"
+          + new java.util.TreeMap<>(keys)
+              .entrySet().stream()
+                  .map(
+                      e ->
+                          quote(e.getKey())
+                              + ":["
+                              + e.getValue().stream()
+                                  .map(Truth::quote)
+                                  .collect(Collectors.joining(","))
+                              + "]")
+                  .collect(Collectors.joining(","))
           + "}";
     }
   }

@@ -43,6 +43,25 @@ class TruthTest {
                 + "\"endedAt\":\"2026-12-01T16:15:00.250Z\",\"series\":[\"product.views\",\"shopper.events\"],"
                 + "\"key\":\"P00042\",\"detail\":\"anonymous shopper a-bot-42 viewed \\\"P00042\\\" 40/s\"}");
     assertThat(lines.get(1)).contains("\"series\":[]", "\"key\":\"clickhouse\"");
+    assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\"keys\""));
+  }
+
+  @Test
+  void namesTheKeysOfASeriesWhenTheScenarioHasThem() throws Exception {
+    Path file = dir.resolve("keys.jsonl");
+    try (Truth truth = new Truth(file)) {
+      truth.write(
+          new Truth.Line(
+              "flash-sale",
+              Instant.parse("2026-12-01T16:11:00Z"),
+              Instant.parse("2026-12-01T16:12:30Z"),
+              List.of("events.PRODUCT_VIEWED", "product.views"),
+              "*",
+              "x5",
+              java.util.Map.of("product.views", List.of("P00031", "P00032"))));
+    }
+    assertThat(Files.readAllLines(file).get(0))
+        .endsWith(",\"detail\":\"x5\",\"keys\":{\"product.views\":[\"P00031\",\"P00032\"]}}");
   }
 
   @Test
@@ -52,7 +71,7 @@ class TruthTest {
         case Scenario.BOT_VIEWS ->
             assertThat(s.series()).containsExactly("product.views", "shopper.events");
         case Scenario.FLASH_SALE ->
-            assertThat(s.series()).contains("orders", "events.PRODUCT_VIEWED");
+            assertThat(s.series()).contains("orders", "events.PRODUCT_VIEWED", "product.views");
         case Scenario.PASSWORD_BOT ->
             assertThat(s.series()).containsExactly("login.failures", "login.failures.all");
         default -> assertThat(s.series()).isEmpty();

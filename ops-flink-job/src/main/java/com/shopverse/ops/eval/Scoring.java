@@ -17,7 +17,8 @@ import java.util.TreeMap;
  *   <li>An anomaly <em>matches</em> a scenario when its series is one the scenario lists, its
  *       bucket overlaps [startedAt, endedAt + grace], and — for a scenario with a key — its key is
  *       that key on the scenario's first series (the one the key belongs to); on the other listed
- *       series any key matches (the truth cannot name, say, the bot's shopper id).
+ *       series any key matches (the truth cannot name, say, the bot's shopper id) — unless the
+ *       truth's {@code keys} names that series' keys (a flash sale's products), then only those.
  *   <li>Strict precision: matched anomalies ÷ all anomalies. Lenient precision also counts an
  *       anomaly on an unlisted series inside a scenario's window (a bot's views lift the view total
  *       too).
@@ -69,6 +70,10 @@ public final class Scoring {
   static boolean matches(Truth t, Detection d, Duration grace) {
     if (!t.detectable() || !t.series().contains(d.series()) || !inWindow(t, d, grace)) {
       return false;
+    }
+    List<String> keys = t.keys().get(d.series());
+    if (keys != null) {
+      return keys.contains(d.key());
     }
     return "*".equals(t.key()) || !t.series().get(0).equals(d.series()) || t.key().equals(d.key());
   }

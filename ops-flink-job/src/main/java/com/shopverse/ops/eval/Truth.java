@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One line of the simulator's ground-truth file (see docs/ops-intelligence.md): a scenario it
- * injected, or a {@code daily-peak} of its compressed day.
+ * injected, or a {@code daily-peak} of its compressed day. {@code keys}, when a line has it, names
+ * for some of its series the only keys that are the scenario's (a flash sale's products on {@code
+ * product.views}).
  */
 public record Truth(
     String scenario,
@@ -20,7 +23,8 @@ public record Truth(
     Instant endedAt,
     List<String> series,
     String key,
-    String detail) {
+    String detail,
+    Map<String, List<String>> keys) {
 
   public static final String DAILY_PEAK = "daily-peak";
 
@@ -32,6 +36,18 @@ public record Truth(
   public Truth {
     series = series == null ? List.of() : List.copyOf(series);
     key = key == null || key.isBlank() ? "*" : key;
+    keys = keys == null ? Map.of() : Map.copyOf(keys);
+  }
+
+  /** A line without per-series keys. */
+  public Truth(
+      String scenario,
+      Instant startedAt,
+      Instant endedAt,
+      List<String> series,
+      String key,
+      String detail) {
+    this(scenario, startedAt, endedAt, series, key, detail, Map.of());
   }
 
   public boolean peak() {

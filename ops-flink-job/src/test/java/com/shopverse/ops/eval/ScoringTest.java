@@ -41,6 +41,24 @@ class ScoringTest {
   }
 
   @Test
+  void aFlashSalesProductViewsMatchOnlyForTheSalesOwnProducts() {
+    Truth sale = truths.get(1);
+    assertThat(sale.keys()).containsOnlyKeys("product.views");
+    assertThat(Scoring.matches(sale, at("product.views", "P00031", "2026-12-01T16:11:30Z"), GRACE))
+        .isTrue();
+    assertThat(Scoring.matches(sale, at("product.views", "P00099", "2026-12-01T16:11:30Z"), GRACE))
+        .as("a product the sale is not about")
+        .isFalse();
+    assertThat(
+            Scoring.matches(sale, at("events.ADDED_TO_CART", "*", "2026-12-01T16:11:30Z"), GRACE))
+        .as("series without listed keys match as before")
+        .isTrue();
+    assertThat(Scoring.matches(sale, at("product.views", "P00031", "2026-12-01T16:20:00Z"), GRACE))
+        .as("outside its window")
+        .isFalse();
+  }
+
+  @Test
   void matchesOnSeriesTimeAndTheKeyOfTheFirstSeries() {
     Truth bot = truths.get(2);
     assertThat(Scoring.matches(bot, at("product.views", "P00042", "2026-12-01T16:14:05Z"), GRACE))
