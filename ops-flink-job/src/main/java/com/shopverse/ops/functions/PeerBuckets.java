@@ -110,8 +110,12 @@ public class PeerBuckets
               System.currentTimeMillis()));
     }
     for (PeerDetector.KeyCount k : keys) {
+      boolean wasFlagged = flagged.contains(k.key());
       baselines.put(
-          k.key(), detector.nextBaseline(k.baseline(), k.count(), flagged.contains(k.key())));
+          k.key(),
+          failures
+              ? detector.nextFailureBaseline(k.baseline(), k.count(), wasFlagged)
+              : detector.nextBaseline(k.baseline(), k.count(), wasFlagged));
     }
     seen.update(bucketsBefore + 1);
   }

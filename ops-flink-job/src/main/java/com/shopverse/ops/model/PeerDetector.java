@@ -114,4 +114,15 @@ public final class PeerDetector {
     }
     return settings.peerBaselineAlpha() * count + (1 - settings.peerBaselineAlpha()) * baseline;
   }
+
+  /**
+   * A failure-series key's usual count after this bucket: as {@link #nextBaseline}, but a new key
+   * starts from 0, the usual number of failures, instead of from its first count. Otherwise a
+   * guessing run's first, partial bucket (9 failures in the 2026-12-02 benchmark, its run having
+   * started late in the bucket) became its usual count, and the 25 a bucket after it were not four
+   * times that: the run was never flagged.
+   */
+  public double nextFailureBaseline(double baseline, long count, boolean flagged) {
+    return nextBaseline(Double.isNaN(baseline) ? 0 : baseline, count, flagged);
+  }
 }

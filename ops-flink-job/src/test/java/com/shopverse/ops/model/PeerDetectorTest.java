@@ -121,6 +121,30 @@ class PeerDetectorTest {
   }
 
   @Test
+  void aGuessingRunThatStartsLateInABucketIsFlaggedInTheNext() {
+    // The benchmark's run: 9 failures in the bucket it started in, then 27 (5 a second).
+    var first = new PeerDetector.KeyCount("198.51.100.9", 9, Double.NaN);
+    assertThat(detector.detectFailures(List.of(first))).isEmpty();
+    double usual = detector.nextFailureBaseline(first.baseline(), first.count(), false);
+
+    var second = new PeerDetector.KeyCount("198.51.100.9", 27, usual);
+    assertThat(detector.detectFailures(List.of(second)))
+        .singleElement()
+        .satisfies(f -> assertThat(f.expected()).isLessThan(1.0));
+  }
+
+  @Test
+  void aClientThatFailsOftenBuildsItsUsualCountUpOverBuckets() {
+    double usual = Double.NaN;
+    for (int bucket = 0; bucket < 40; bucket++) {
+      usual = detector.nextFailureBaseline(usual, 12, false);
+    }
+    assertThat(usual).isBetween(11.0, 12.0);
+    assertThat(detector.detectFailures(List.of(new PeerDetector.KeyCount("10.0.0.3", 30, usual))))
+        .isEmpty();
+  }
+
+  @Test
   void leavesTyposAndAClientThatUsuallyFailsThisOftenAlone() {
     List<PeerDetector.KeyCount> bucket =
         List.of(
