@@ -31,7 +31,8 @@ class SimulatorIT {
   private static final Pattern LINE =
       Pattern.compile(
           "\\{\"scenario\":\"([a-z-]+)\",\"startedAt\":\"([^\"]+)\",\"endedAt\":\"([^\"]+)\","
-              + "\"series\":\\[([^\\]]*)\\],\"key\":\"([^\"]*)\",\"detail\":\"(.*)\"\\}");
+              + "\"series\":\\[([^\\]]*)\\],\"key\":\"([^\"]*)\",\"detail\":\"(.*?)\""
+              + "(?:,\"keys\":\\{\"product\\.views\":\\[([^\\]]*)\\]\\})?\\}");
 
   @TempDir Path dir;
 
@@ -172,6 +173,8 @@ class SimulatorIT {
         Matcher m = LINE.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
         names.add(m.group(1));
+        // Only a flash sale names keys: its category's products, the ones its views lift.
+        assertThat(m.group(7) != null).as(line).isEqualTo(m.group(1).equals("flash-sale"));
         spans.put(
             m.group(1) + (spans.containsKey(m.group(1)) ? "2" : ""),
             new Instant[] {Instant.parse(m.group(2)), Instant.parse(m.group(3))});
