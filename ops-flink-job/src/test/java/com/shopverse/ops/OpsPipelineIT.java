@@ -119,8 +119,7 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
-                PrometheusScrape scrape =
-                    PrometheusScrape.of("http://127.0.0.1:" + METRICS_PORT + "/metrics");
+                PrometheusScrape scrape = scrape();
                 String anomalies = name(scrape, "shopverse_series_anomalies");
                 String forecast = name(scrape, "forecast_per_second");
                 assertThat(scrape.sum(anomalies, "series=\"product_views\""))
@@ -146,8 +145,7 @@ class OpsPipelineIT extends KafkaPipelineTestBase {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> {
-                PrometheusScrape scrape =
-                    PrometheusScrape.of("http://127.0.0.1:" + METRICS_PORT + "/metrics");
+                PrometheusScrape scrape = scrape();
                 String late = name(scrape, "shopverse_series_late_events");
                 assertThat(scrape.sum(late, "series=\"events_PRODUCT_CLICKED\""))
                     .as("%s", scrape.series(late))
