@@ -12,7 +12,8 @@
 #      warm-up, the ramp after a 20 s warm-up run at its first rate) of for-you through the gateway and direct; the peak is the highest step whose p99
 #      stays under the target (PEAK_P99_GATEWAY_MS=15, PEAK_P99_DIRECT_MS=5) with 0 errors. A ramp
 #      stops at its first failing step, so it is bounded by the number of steps.
-# PARTS="freshness serving peak" (default: all three) runs a subset, e.g. PARTS=peak.
+# PARTS="freshness serving peak" (default: all three) runs a subset, e.g. PARTS=peak. Before serving
+# and peak, an unrecorded JIT warm-up (JIT_WARMUP=120s at JIT_WARMUP_RATE=500 req/s through the gateway).
 # GATEWAY_GC_LOG=true (default) gives the gateway a GC log too, summarised beside each gateway run.
 # The stack runs on its own ports (offset 10000, outside Linux's ephemeral port range) and state
 # folder, with full JIT (SHOPVERSE_JAVA_OPTS empty: no -XX:TieredStopAtLevel=1), and is stopped after.
@@ -32,6 +33,12 @@ PEAK_STEP="${PEAK_STEP:-15s}"
 PEAK_P99_GATEWAY_MS="${PEAK_P99_GATEWAY_MS:-15}"
 PEAK_P99_DIRECT_MS="${PEAK_P99_DIRECT_MS:-5}"
 GATEWAY_GC_LOG="${GATEWAY_GC_LOG:-true}"
+# The gateway's C2 compiler needs about 80 s of traffic to settle: measured 2026-12-02 at 500 and
+# 1,000 req/s, it took 0.3-0.8 ms of JIT CPU per request for the first 60-80 s, and a gateway
+# measured after a 20 s warm-up starved for CPU and collapsed (requests queued 2 s, 13-45 % errors;
+# benchmarks/results/recommendations-2026-12-02.md). Serving and peak parts start after this.
+JIT_WARMUP="${JIT_WARMUP:-120s}"
+JIT_WARMUP_RATE="${JIT_WARMUP_RATE:-500}"
 export SHOPVERSE_HOME="$ROOT/.shopverse-bench" SHOPVERSE_PORT_OFFSET=10000 SHOPVERSE_JAVA_OPTS=""
 # Every request comes from 127.0.0.1: the per-IP limits would measure the limiter, not the platform.
 export GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_RATE_LIMIT_AUTH_BURST=100000 GATEWAY_RATE_LIMIT_AUTH_REPLENISH=100000
@@ -104,6 +111,27 @@ gc_summary() {
 }
 
 gc_lines() { if [[ -f "$1" ]]; then wc -l <"$1"; else echo 0; fi; }
+# JIT CPU (C1 and C2 compiler threads) of one process, in clock ticks.
+jit_ticks() {
+  local t total=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in C1* | C2*) total=$((total + $(awk '{print $14 + $15}' "$t/stat"))) ;; esac
+  done
+  echo "$total"
+}
+if has_part serving || has_part peak; then
+  # Through the gateway, so both the gateway and recommendation-service compile; not recorded.
+  java -jar "$JAR" --rate "$JIT_WARMUP_RATE" --warmup 5s --duration "$JIT_WARMUP" --urls-file "$WORK/for-you-gateway.txt" \
+    --seed 4 --expect-status 200 --max-error-rate 100 --label jit-warm-up >/dev/null || true
+  gw_pid="$(pgrep -f 'gateway-service-0.1.0-SNAPSHOT.jar' | head -1)"
+  jit_before="$(jit_ticks "$gw_pid")"
+  sleep 10
+  {
+    echo "- JIT warm-up: for-you through the gateway at $JIT_WARMUP_RATE req/s for $JIT_WARMUP (not recorded); the"
+    echo "  gateway's compiler threads then used $(( $(jit_ticks "$gw_pid") - jit_before )) ms of CPU per second (10 s, idle)."
+    echo
+  } >>"$RESULTS"
+fi
 if has_part serving; then
 printf '\n## Serving latency (open loop; latency from each request%ss intended start)\n\n' "'" >>"$RESULTS"
 for rate in $RATES; do
