@@ -25,23 +25,16 @@ for _ in $(seq 1 90); do curl -sf -o /dev/null http://127.0.0.1:19080/actuator/h
 for i in $(seq 0 2999); do
   printf 'http://127.0.0.1:19080/api/recommendations/for-you?limit=10&n=%s\tX-Anonymous-Id: seed-%s\n' "$i" "$i"
 done >"$WORK/urls.txt"
-# Clock ticks (10 ms) of the compiler threads and of the others.
-ticks() {
-  local t v jit=0 other=0
-  for t in /proc/"$pid"/task/*; do
-    v="$(awk '{print $14 + $15}' "$t/stat")"
-    case "$(cat "$t/comm")" in C1* | C2*) jit=$((jit + v)) ;; *) other=$((other + v)) ;; esac
-  done
-  echo "$jit $other"
-}
+# shellcheck source=lib/thread-cpu.sh
+source "$ROOT/benchmarks/lib/thread-cpu.sh"
 per_request() { awk -v a="$1" -v b="$2" -v r="$rate" 'BEGIN { printf "%.3f", (b - a) * 10 / (r * 20) }'; }
 echo "| Window (20 s) | JIT CPU ms/request | other CPU ms/request | p50 ms | p99 ms | errors |"
 echo "|---:|---:|---:|---:|---:|---:|"
 for w in $(seq 1 "$windows"); do
-  read -r j0 o0 < <(ticks)
+  read -r j0 o0 < <(thread_ticks "$pid")
   java -jar "$JAR" --rate "$rate" --warmup 0s --duration 20s --urls-file "$WORK/urls.txt" --seed "$w" \
     --expect-status 200 --max-error-rate 100 --label "window $w" >"$WORK/window.txt" 2>&1 || true
-  read -r j1 o1 < <(ticks)
+  read -r j1 o1 < <(thread_ticks "$pid")
   p50="$(grep -o 'p50 [0-9.]*' "$WORK/window.txt" | head -1 | cut -d' ' -f2)"
   p99="$(grep -o 'p99 [0-9.]*' "$WORK/window.txt" | head -1 | cut -d' ' -f2)"
   errors="$(grep -o 'errors [0-9]*' "$WORK/window.txt" | head -1 | cut -d' ' -f2)"

@@ -34,7 +34,7 @@ PEAK_P99_GATEWAY_MS="${PEAK_P99_GATEWAY_MS:-15}"
 PEAK_P99_DIRECT_MS="${PEAK_P99_DIRECT_MS:-5}"
 GATEWAY_GC_LOG="${GATEWAY_GC_LOG:-true}"
 # The gateway's C2 compiler needs about 80 s of traffic to settle: measured 2026-12-02 at 500 and
-# 1,000 req/s, it took 0.3-0.8 ms of JIT CPU per request for the first 60-80 s, and a gateway
+# 1,000 req/s, it took 0.3-0.85 ms of JIT CPU per request for the first 60-80 s, and a gateway
 # measured after a 20 s warm-up starved for CPU and collapsed (requests queued 2 s, 13-45 % errors;
 # benchmarks/results/recommendations-2026-12-02.md). Serving and peak parts start after this.
 JIT_WARMUP="${JIT_WARMUP:-120s}"
@@ -111,24 +111,19 @@ gc_summary() {
 }
 
 gc_lines() { if [[ -f "$1" ]]; then wc -l <"$1"; else echo 0; fi; }
-# JIT CPU (C1 and C2 compiler threads) of one process, in clock ticks.
-jit_ticks() {
-  local t total=0
-  for t in /proc/"$1"/task/*; do
-    case "$(cat "$t/comm" 2>/dev/null)" in C1* | C2*) total=$((total + $(awk '{print $14 + $15}' "$t/stat"))) ;; esac
-  done
-  echo "$total"
-}
+# shellcheck source=lib/thread-cpu.sh
+source "$ROOT/benchmarks/lib/thread-cpu.sh"
 if has_part serving || has_part peak; then
   # Through the gateway, so both the gateway and recommendation-service compile; not recorded.
   java -jar "$JAR" --rate "$JIT_WARMUP_RATE" --warmup 5s --duration "$JIT_WARMUP" --urls-file "$WORK/for-you-gateway.txt" \
     --seed 4 --expect-status 200 --max-error-rate 100 --label jit-warm-up >/dev/null || true
   gw_pid="$(pgrep -f 'gateway-service-0.1.0-SNAPSHOT.jar' | head -1)"
-  jit_before="$(jit_ticks "$gw_pid")"
+  read -r jit_before _ < <(thread_ticks "$gw_pid")
   sleep 10
+  read -r jit_after _ < <(thread_ticks "$gw_pid")
   {
     echo "- JIT warm-up: for-you through the gateway at $JIT_WARMUP_RATE req/s for $JIT_WARMUP (not recorded); the"
-    echo "  gateway's compiler threads then used $(( $(jit_ticks "$gw_pid") - jit_before )) ms of CPU per second (10 s, idle)."
+    echo "  gateway's compiler threads then used $((jit_after - jit_before)) ms of CPU per second (10 s, idle)."
     echo
   } >>"$RESULTS"
 fi
