@@ -88,9 +88,10 @@ final class Stack {
       // Every test shopper registers and logs in from 127.0.0.1: the stricter per-IP limit on
       // those routes (tested in the gateway's own ITs) would otherwise end the suite early.
       builder.environment().put("GATEWAY_RATE_LIMIT_AUTH_BURST", "1000");
-      // Key rotation in seconds, not minutes: a rotated-in key signs 3 s after it is published,
-      // and the gateway re-reads the JWKS at most every second (IdentityIT).
-      builder.environment().put("KEY_ACTIVATION_DELAY", "3s");
+      // Key rotation in seconds, not minutes: a rotated-in key signs 10 s after it is published,
+      // and the gateway re-reads the JWKS at most every second (IdentityIT). 10 s, not 3 s: an
+      // Argon2 login on the loaded CI machine took over 3 s (CI of 6eb6a49).
+      builder.environment().put("KEY_ACTIVATION_DELAY", "10s");
       builder.environment().put("GATEWAY_JWKS_MAX_AGE", "2s");
       builder.environment().put("GATEWAY_JWKS_REFETCH_INTERVAL", "1s");
       Process process = builder.start();
